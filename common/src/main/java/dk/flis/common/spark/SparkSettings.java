@@ -1,0 +1,22 @@
+package dk.flis.common.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Session settings every flis SparkSession needs, shared by the jobs and the test extension. */
+public final class SparkSettings {
+    private SparkSettings() {}
+
+    public static Map<String, String> required() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        m.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        // Landing timestamps are Danish wall-clock without zone; durations ignore DST (SPEC 2). UTC keeps
+        // every date/timestamp conversion a no-op on the wall-clock value.
+        m.put("spark.sql.session.timeZone", "UTC");
+        m.put("spark.sql.jsonGenerator.ignoreNullFields", "false");
+        // Gold and bronze are written with replaceWhere / overwrite of whole tables, never appended blindly.
+        m.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
+        return m;
+    }
+}

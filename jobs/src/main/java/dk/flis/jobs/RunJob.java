@@ -1,0 +1,105 @@
+package dk.flis.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.config.FlisConfig;
+import dk.flis.common.privacy.Pseudonymizer;
+import dk.flis.jobs.audit.AuditLog;
+import dk.flis.jobs.bronze.BronzeStep;
+import dk.flis.jobs.gold.GoldStep;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import dk.flis.jobs.landing.Delivery;
+import dk.flis.jobs.landing.LandingZone;
+import dk.flis.jobs.silver.SilverStep;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code flis run}: landing → bronze → silver → gold for one month or every pending month. All deliveries of a
+ * batch are verified before anything is written (a rejected delivery writes nothing). Silver and gold are rebuilt
+ * from all of bronze, with the horizon of the latest loaded delivery, so the result never depends on load order:
+ * months one by one, a backfill with {@code --all}, or a rerun all give identical gold tables.
+ */
+public final class RunJob {
+    private final Lakehouse lake;
+    private final LandingZone landing;
+    private final FlisConfig config;
+    private final Pseudonymizer pseudonymizer;
+
+    public RunJob(SparkSession spark, FlisConfig config) {
+        this.config = config;
+        this.lake = new Lakehouse(spark, config.lakehouse());
+        this.landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
+        this.pseudonymizer = new Pseudonymizer(config.pseudonymKey());
+    }
+
+    public void runMonth(DeliveryMonth month) {
+        load(List.of(month));
+    }
+
+    /** Loads every ready delivery not loaded before; returns how many. */
+    public int runAll() {
+        Set<String> loaded = loadedMonths();
+        List<DeliveryMonth> pending = new ArrayList<>();
+        for (DeliveryMonth m : landing.readyMonths()) {
+            if (!loaded.contains(m.toString())) {
+                pending.add(m);
+            }
+        }
+        if (pending.isEmpty()) {
+            Progress.say("Nothing to load: every ready delivery in " + landing.root() + " is loaded already.");
+            return 0;
+        }
+        load(pending);
+        return pending.size();
+    }
+
+    private void load(List<DeliveryMonth> months) {
+        Instant started = Instant.now();
+        Progress.say("Verifying " + months.size() + " deliver" + (months.size() == 1 ? "y" : "ies") + " in "
+                + landing.root() + ": " + months.get(0) + (months.size() > 1 ? " … " + months.get(months.size() - 1) : ""));
+        List<Delivery> deliveries = months.stream().map(landing::open).toList();
+        String label = months.size() == 1 ? months.get(0).toString()
+                : months.get(0) + ".." + months.get(months.size() - 1);
+        AuditLog audit = new AuditLog(UUID.randomUUID().toString());
+        LocalDateTime startedAt = LocalDateTime.now();
+        try {
+            new BronzeStep(lake, audit).load(deliveries);
+            DeliveryMonth latest = latestLoaded();
+            new SilverStep(lake, pseudonymizer, audit).run(label);
+            new GoldStep(lake, pseudonymizer, audit, config.historyYears()).run(latest);
+            audit.record(label, "run", null, null, null, startedAt, "ok", null);
+            Progress.step("run " + label + " done (gold horizon " + latest.horizon() + ")", started);
+        } catch (RuntimeException e) {
+            audit.record(label, "run", null, null, null, startedAt, "fejl", String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            audit.flush(lake);
+        }
+    }
+
+    private Set<String> loadedMonths() {
+        Set<String> out = new HashSet<>();
+        lake.readIfExists(Layer.BRONZE, BronzeStep.DELIVERIES).ifPresent(d -> {
+            for (Row r : d.select("leverance").distinct().collectAsList()) { // one row per month loaded
+                out.add(r.getString(0));
+            }
+        });
+        return out;
+    }
+
+    private DeliveryMonth latestLoaded() {
+        Row r = lake.read(Layer.BRONZE, BronzeStep.DELIVERIES).agg(max(col("leverance"))).first();
+        return DeliveryMonth.parse(r.getString(0));
+    }
+}

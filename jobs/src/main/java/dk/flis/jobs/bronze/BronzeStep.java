@@ -1,0 +1,139 @@
+package dk.flis.jobs.bronze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+
+import dk.flis.common.landing.RawRows;
+import dk.flis.common.landing.Source;
+import dk.flis.jobs.Progress;
+import dk.flis.jobs.audit.AuditLog;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import dk.flis.jobs.landing.Delivery;
+import dk.flis.jobs.landing.DeliveryFile;
+import dk.flis.jobs.landing.DeliveryReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Landing → bronze for a batch of verified deliveries: rows as delivered (typed) with lineage, bad rows to
+ * {@code bronze.quarantine}. One Delta write per source for the whole batch, each a {@code replaceWhere} on the
+ * batch's delivery months, so a rerun replaces exactly what those months produced.
+ */
+public final class BronzeStep {
+    public static final String QUARANTINE = "quarantine";
+    /** The verified manifest of every loaded delivery: what bronze holds, and the horizon of gold. */
+    public static final String DELIVERIES = "leverancer";
+
+    private static final StructType DELIVERY_SCHEMA = new StructType()
+            .add("leverance", DataTypes.StringType)
+            .add("fil", DataTypes.StringType)
+            .add("antal_raekker", DataTypes.LongType)
+            .add("sha256", DataTypes.StringType);
+
+    private final Lakehouse lake;
+    private final DeliveryReader reader;
+    private final AuditLog audit;
+
+    public BronzeStep(Lakehouse lake, AuditLog audit) {
+        this.lake = lake;
+        this.reader = new DeliveryReader(lake.spark());
+        this.audit = audit;
+    }
+
+    public void load(List<Delivery> deliveries) {
+        String months = deliveries.stream().map(d -> "'" + d.month() + "'").collect(Collectors.joining(", "));
+        String batch = "leverance IN (" + months + ")";
+        List<Dataset<Row>> quarantined = new ArrayList<>();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        for (Source source : Source.values()) {
+            Instant started = Instant.now();
+            LocalDateTime startedAt = LocalDateTime.now();
+            List<Dataset<Row>> parts = new ArrayList<>();
+            List<String> files = new ArrayList<>();
+            for (Delivery d : deliveries) {
+                for (DeliveryFile f : d.files()) {
+                    if (f.source() == source && !source.isWide()) {
+                        parts.add(reader.read(d, f));
+                        files.add(d.month() + "/" + f.name());
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                // A redelivered month without this file must not keep the old month's rows.
+                lake.deleteWhere(Layer.BRONZE, source.tableName(), batch);
+                continue;
+            }
+            Dataset<Row> rows = parts.stream().reduce(Dataset::unionByName).orElseThrow()
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(rows);
+            Map<String, long[]> counts = countPerFile(rows);
+            lake.replaceWhere(rows.where(col(RawRows.AARSAG).isNull()).drop(RawRows.AARSAG, RawRows.RAA_LINJE),
+                    Layer.BRONZE, source.tableName(), batch, DeliveryReader.LEVERANCE);
+            quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
+                    .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
+                            col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
+                            col(RawRows.AARSAG)));
+            long in = 0;
+            long bad = 0;
+            for (String file : files) {
+                long[] c = counts.getOrDefault(file, new long[2]);
+                String[] key = file.split("/", 2);
+                audit.record(key[0], "bronze." + source.tableName() + " (" + key[1] + ")", c[0], c[0] - c[1], c[1],
+                        startedAt, "ok", null);
+                in += c[0];
+                bad += c[1];
+            }
+            Progress.step(String.format("bronze.%s: %d rows, %d quarantined", source.tableName(), in, bad), started);
+        }
+        Instant started = Instant.now();
+        Dataset<Row> allBad = quarantined.isEmpty()
+                ? lake.spark().createDataFrame(List.of(), quarantineSchema())
+                : quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
+        lake.replaceWhere(allBad, Layer.BRONZE, QUARANTINE, batch, DeliveryReader.LEVERANCE);
+        List<Row> manifestRows = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            for (DeliveryFile f : d.files()) {
+                manifestRows.add(RowFactory.create(d.month().toString(), f.name(), f.rows(), f.sha256()));
+            }
+        }
+        lake.replaceWhere(lake.spark().createDataFrame(manifestRows, DELIVERY_SCHEMA).coalesce(1),
+                Layer.BRONZE, DELIVERIES, batch);
+        cached.forEach(Dataset::unpersist);
+        Progress.step("bronze.quarantine, bronze.leverancer", started);
+    }
+
+    /** "leverance/fil" → {rows, quarantined}; a handful of aggregated rows, safe to bring to the driver. */
+    private static Map<String, long[]> countPerFile(Dataset<Row> rows) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (Row r : rows.groupBy(DeliveryReader.LEVERANCE, DeliveryReader.FIL)
+                .agg(count(lit(1)), count_if(col(RawRows.AARSAG).isNotNull()))
+                .collectAsList()) {
+            out.put(r.getString(0) + "/" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
+        }
+        return out;
+    }
+
+    private static StructType quarantineSchema() {
+        return new StructType()
+                .add("source", DataTypes.StringType)
+                .add(DeliveryReader.LEVERANCE, DataTypes.StringType)
+                .add(DeliveryReader.FIL, DataTypes.StringType)
+                .add(RawRows.LINJE, DataTypes.LongType)
+                .add(RawRows.RAA_LINJE, DataTypes.StringType)
+                .add(RawRows.AARSAG, DataTypes.StringType);
+    }
+}

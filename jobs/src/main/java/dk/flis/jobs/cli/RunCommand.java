@@ -1,0 +1,50 @@
+package dk.flis.jobs.cli;
+
+import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.config.FlisConfig;
+import dk.flis.jobs.FlisException;
+import dk.flis.jobs.RunJob;
+import dk.flis.jobs.Sessions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Load delivery month(s) from landing through bronze, silver and gold.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @ArgGroup(multiplicity = "1")
+    Which which;
+
+    static final class Which {
+        @Option(names = "--month", paramLabel = "YYYY-MM", description = "Load this delivery month (again).")
+        String month;
+
+        @Option(names = "--all", description = "Load every ready delivery not loaded yet, in one pass.")
+        boolean all;
+    }
+
+    @Override
+    public Integer call() {
+        DeliveryMonth month = null;
+        if (which.month != null) {
+            try {
+                month = DeliveryMonth.parse(which.month);
+            } catch (IllegalArgumentException e) {
+                throw new FlisException.Usage("--month " + e.getMessage());
+            }
+        }
+        FlisConfig config = common.load();
+        RunJob job = new RunJob(Sessions.create(config), config);
+        if (month != null) {
+            job.runMonth(month);
+        } else {
+            job.runAll();
+        }
+        return 0;
+    }
+}

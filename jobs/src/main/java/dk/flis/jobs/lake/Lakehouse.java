@@ -1,0 +1,103 @@
+package dk.flis.jobs.lake;
+
+import dk.flis.jobs.FlisException;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta tables under {@code <lakehouse>/<layer>/<name>}. Writes are whole-table overwrites or
+ * {@code replaceWhere} overwrites of exactly what a delivery produced, so reruns never duplicate.
+ */
+public final class Lakehouse {
+    private final SparkSession spark;
+    private final String root;
+
+    public Lakehouse(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public String path(Layer layer, String name) {
+        return root + "/" + layer.dir() + "/" + name;
+    }
+
+    public boolean exists(Layer layer, String name) {
+        return DeltaTable.isDeltaTable(spark, path(layer, name));
+    }
+
+    public Dataset<Row> read(Layer layer, String name) {
+        return spark.read().format("delta").load(path(layer, name));
+    }
+
+    public Optional<Dataset<Row>> readIfExists(Layer layer, String name) {
+        return exists(layer, name) ? Optional.of(read(layer, name)) : Optional.empty();
+    }
+
+    /** Replaces the whole table (silver and gold are pure functions of bronze). */
+    public void overwrite(Dataset<Row> rows, Layer layer, String name, String... partitionBy) {
+        rows.write().format("delta").mode(SaveMode.Overwrite)
+                .option("overwriteSchema", "true")
+                .partitionBy(partitionBy)
+                .save(path(layer, name));
+    }
+
+    /** Replaces exactly the rows matching {@code condition} (e.g. one delivery month) with {@code rows}. */
+    public void replaceWhere(Dataset<Row> rows, Layer layer, String name, String condition, String... partitionBy) {
+        if (!exists(layer, name)) {
+            rows.write().format("delta").mode(SaveMode.Overwrite).partitionBy(partitionBy).save(path(layer, name));
+            return;
+        }
+        rows.write().format("delta").mode(SaveMode.Overwrite)
+                .option("replaceWhere", condition)
+                .save(path(layer, name));
+    }
+
+    public void deleteWhere(Layer layer, String name, String condition) {
+        if (exists(layer, name)) {
+            DeltaTable.forPath(spark, path(layer, name)).delete(condition);
+        }
+    }
+
+    public void append(Dataset<Row> rows, Layer layer, String name) {
+        rows.write().format("delta").mode(SaveMode.Append).save(path(layer, name));
+    }
+
+    /** Table names present in a layer (folders holding a Delta log). */
+    public List<String> tables(Layer layer) {
+        List<String> names = new ArrayList<>();
+        try {
+            Path dir = new Path(root + "/" + layer.dir());
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(dir)) {
+                return names;
+            }
+            for (FileStatus st : fs.listStatus(dir)) {
+                if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+                    names.add(st.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new FlisException("Cannot list " + root + "/" + layer.dir() + ": " + e.getMessage(), e);
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+}

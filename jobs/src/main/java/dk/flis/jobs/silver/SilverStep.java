@@ -1,0 +1,67 @@
+package dk.flis.jobs.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
+import dk.flis.common.dfdg.VisitationSpells;
+import dk.flis.common.landing.Source;
+import dk.flis.common.privacy.Pseudonymizer;
+import dk.flis.common.silver.LatestVersion;
+import dk.flis.jobs.Progress;
+import dk.flis.jobs.audit.AuditLog;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Bronze → silver: latest version of every record, cpr replaced by {@code cpr_id}, spells built. Silver is a pure
+ * function of all of bronze, so every citizen a delivery touches is recomputed from their full history (a late
+ * delivery can end a spell delivered months ago) and loading order never matters.
+ */
+public final class SilverStep {
+    public static final String VISITATIONSFORLOEB = "dfdg_visitationsforloeb";
+
+    private final Lakehouse lake;
+    private final Pseudonymizer pseudonymizer;
+    private final AuditLog audit;
+
+    public SilverStep(Lakehouse lake, Pseudonymizer pseudonymizer, AuditLog audit) {
+        this.lake = lake;
+        this.pseudonymizer = pseudonymizer;
+        this.audit = audit;
+    }
+
+    public void run(String month) {
+        visitations(month);
+    }
+
+    private void visitations(String month) {
+        if (!lake.exists(Layer.BRONZE, Source.DFDG_VISITATION.tableName())) {
+            return;
+        }
+        Instant started = Instant.now();
+        LocalDateTime startedAt = LocalDateTime.now();
+        Dataset<Row> bronze = lake.read(Layer.BRONZE, Source.DFDG_VISITATION.tableName());
+        Dataset<Row> latest = LatestVersion.perKey(bronze, List.of("forloeb_id"))
+                .withColumn("cpr_id", pseudonymizer.cprId(col("cpr")))
+                .drop("cpr", "fil");
+        Dataset<Row> marked = VisitationSpells.markSameDay(latest).persist(StorageLevel.MEMORY_AND_DISK());
+        long in = marked.count();
+        long sameDayDropped = marked.where(not(col("behold"))).count();
+        Dataset<Row> spells = VisitationSpells.endAtNextStart(marked.where(col("behold")).drop("behold"))
+                .select("kommunekode", "cpr_id", "forloeb_id", "visitationskategori", "visitationstidspunkt",
+                        VisitationSpells.STARTDATO, VisitationSpells.SLUTDATO, "visiterende_organisation",
+                        "leverance");
+        lake.overwrite(spells, Layer.SILVER, VISITATIONSFORLOEB);
+        marked.unpersist();
+        audit.record(month, "silver." + VISITATIONSFORLOEB + " (samme dag fravalgt: " + sameDayDropped + ")", in,
+                in - sameDayDropped, 0L, startedAt, "ok", null);
+        Progress.step(String.format("silver.%s: %d spells, %d same-day dropped", VISITATIONSFORLOEB,
+                in - sameDayDropped, sameDayDropped), started);
+    }
+}

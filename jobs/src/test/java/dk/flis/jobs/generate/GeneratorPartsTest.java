@@ -1,0 +1,89 @@
+package dk.flis.jobs.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The generator's small rules, one at a time. */
+class GeneratorPartsTest {
+
+    @Test
+    void cprCenturyDigitFollowsTheCprRule() {
+        SplittableRandom rng = new SplittableRandom(1);
+        for (LocalDate birth : new LocalDate[] {LocalDate.of(1956, 3, 4), LocalDate.of(1999, 12, 31),
+            LocalDate.of(2000, 1, 1), LocalDate.of(2006, 7, 9), LocalDate.of(1936, 2, 29)}) {
+            for (int i = 0; i < 200; i++) {
+                String cpr = Cpr.of(birth, i % 2 == 0, rng);
+                assertEquals(birth, Cpr.birthDate(cpr), cpr);
+                assertEquals(i % 2 == 0, Cpr.isMale(cpr));
+            }
+        }
+        assertEquals("0101901234".length(), Cpr.of(LocalDate.of(1990, 1, 1), false, rng).length());
+        assertTrue(Cpr.of(LocalDate.of(1990, 1, 1), false, rng).startsWith("010190"));
+    }
+
+    @Test
+    void largestRemainderKeepsTheTotalAndTheMinimum() {
+        assertArrayEquals(new int[] {1, 1, 8}, Apportion.shares(new double[] {1, 1, 98}, 10, 1));
+        assertArrayEquals(new int[] {3, 3, 4}, Apportion.shares(new double[] {1, 1, 1.01}, 10, 0));
+        assertArrayEquals(new int[] {2, 1}, Apportion.shares(new double[] {1, 1}, 3, 0), "ties to the lower index");
+        assertThrows(IllegalArgumentException.class, () -> Apportion.shares(new double[] {1, 1, 1}, 2, 1));
+    }
+
+    @Test
+    void agePyramidSumsToTheTotalWithFewCentenarians() {
+        int[][] c = AgePyramid.counts(100_000);
+        assertEquals(100_000, Arrays.stream(c[0]).sum() + Arrays.stream(c[1]).sum());
+        int over100 = 0;
+        for (int age = 100; age <= 110; age++) {
+            over100 += c[0][age] + c[1][age];
+        }
+        assertTrue(over100 > 0 && over100 < 100, "100+: " + over100);
+        assertTrue(c[1][90] > c[0][90], "more women than men at 90");
+        int working = 0;
+        for (int age = 16; age <= 66; age++) {
+            working += c[0][age] + c[1][age];
+        }
+        assertTrue(working > 60_000 && working < 70_000, "16-66: " + working);
+    }
+
+    @Test
+    void weekendsMoveToAWorkingDayInsideTheWindow() {
+        LocalDate lo = LocalDate.of(2020, 1, 1);
+        LocalDate hi = LocalDate.of(2020, 5, 31); // a Sunday
+        assertEquals(LocalDate.of(2020, 3, 6), PopulationBuilder.workingDay(LocalDate.of(2020, 3, 7), lo, hi));
+        assertEquals(LocalDate.of(2020, 3, 9), PopulationBuilder.workingDay(LocalDate.of(2020, 3, 8), lo, hi));
+        assertEquals(LocalDate.of(2020, 5, 29), PopulationBuilder.workingDay(hi, lo, hi));
+        assertEquals(LocalDate.of(2020, 2, 3),
+                PopulationBuilder.workingDay(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 1), hi));
+    }
+
+    @Test
+    void csvQuotesOnlyWhatNeedsIt() {
+        assertEquals("a;\"b;c\";\"say \"\"hi\"\"\";;æøå",
+                LandingCsv.line(new String[] {"a", "b;c", "say \"hi\"", null, "æøå"}));
+    }
+
+    @Test
+    void optionsDeriveTheWindowAndRejectNonsense() {
+        GeneratorOptions o = new GeneratorOptions(Path.of("x"), YearMonth.of(2020, 1), YearMonth.of(2020, 4), 0.01, 1, 0);
+        assertEquals(LocalDate.of(2016, 1, 1), o.historyStart());
+        assertEquals(LocalDate.of(2014, 1, 1), o.firstVisitationFrom());
+        assertEquals(LocalDate.of(2020, 3, 31), o.lastDataDay());
+        assertEquals(4500, o.citizenCount());
+        assertThrows(IllegalArgumentException.class,
+                () -> new GeneratorOptions(Path.of("x"), YearMonth.of(2020, 4), YearMonth.of(2020, 1), 0.01, 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new GeneratorOptions(Path.of("x"), YearMonth.of(2020, 1), YearMonth.of(2020, 1), 0, 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new GeneratorOptions(Path.of("x"), YearMonth.of(2020, 1), YearMonth.of(2020, 1), 1, 1, 1.5));
+    }
+}
