@@ -15,6 +15,7 @@ public final class SparkSettings {
         // every date/timestamp conversion a no-op on the wall-clock value.
         m.put("spark.sql.session.timeZone", "UTC");
         m.put("spark.sql.jsonGenerator.ignoreNullFields", "false");
+        m.put("spark.sql.datetime.java8API.enabled", "true");
         // Gold and bronze are written with replaceWhere / overwrite of whole tables, never appended blindly.
         m.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
         return m;

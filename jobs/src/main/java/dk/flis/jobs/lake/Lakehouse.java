@@ -24,7 +24,18 @@ public final class Lakehouse {
 
     public Lakehouse(SparkSession spark, String root) {
         this.spark = spark;
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.root = qualify(root, spark);
+    }
+
+    /** Absolute, scheme-qualified root: relative paths would otherwise resolve against Spark's catalog folder. */
+    private static String qualify(String root, SparkSession spark) {
+        try {
+            Path p = new Path(root);
+            String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+            return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+        } catch (IOException e) {
+            throw new FlisException("Cannot resolve lakehouse path " + root + ": " + e.getMessage(), e);
+        }
     }
 
     public SparkSession spark() {

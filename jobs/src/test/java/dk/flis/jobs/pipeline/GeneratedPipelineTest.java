@@ -1,0 +1,208 @@
+package dk.flis.jobs.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.calendar.IsoWeek;
+import dk.flis.common.privacy.Pseudonymizer;
+import dk.flis.common.test.Frames;
+import dk.flis.common.test.SparkExtension;
+import dk.flis.jobs.RunJob;
+import dk.flis.jobs.generate.Citizen;
+import dk.flis.jobs.generate.DeliveredFile;
+import dk.flis.jobs.generate.DeliveryGenerator;
+import dk.flis.jobs.generate.GeneratedWorld;
+import dk.flis.jobs.generate.GeneratorOptions;
+import dk.flis.jobs.generate.Visitation;
+import dk.flis.jobs.gold.GoldStep;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * generate → run four months one by one → gold checked against figures computed here, in plain Java, from the
+ * generator's own records; plus the backfill, rerun and reconciliation guarantees.
+ */
+@ExtendWith(SparkExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneratedPipelineTest {
+    private static final LocalDate OPEN = LocalDate.of(9999, 12, 31);
+    private static final List<String> MONTHS = List.of("2020-01", "2020-02", "2020-03", "2020-04");
+
+    private Path dir;
+    private GeneratedWorld world;
+    private Lakehouse monthly;
+    private Lakehouse backfill;
+    private RunJob monthlyJob;
+    private final Pseudonymizer pseudonymizer = new Pseudonymizer(TestLakes.KEY);
+
+    @BeforeAll
+    void loadMonthByMonthAndAsBackfill(SparkSession spark) throws Exception {
+        dir = Files.createTempDirectory("flis-e2e");
+        Path landing = dir.resolve("landing");
+        world = new DeliveryGenerator(new GeneratorOptions(landing, YearMonth.of(2020, 1), YearMonth.of(2020, 4),
+                0.005, 7L, 0.005)).generate();
+        monthlyJob = new RunJob(spark, TestLakes.config(landing, dir.resolve("monthly")));
+        for (String m : MONTHS) {
+            monthlyJob.runMonth(DeliveryMonth.parse(m));
+        }
+        monthly = new Lakehouse(spark, dir.resolve("monthly").toString());
+        new RunJob(spark, TestLakes.config(landing, dir.resolve("backfill"))).runAll();
+        backfill = new Lakehouse(spark, dir.resolve("backfill").toString());
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void quarantineHoldsExactlyTheInjectedDefects() {
+        List<String> expected = world.defects().stream()
+                .map(d -> d.delivery() + "|" + d.fil() + "|" + d.linje() + "|" + d.aarsag().name())
+                .sorted().toList();
+        assertTrue(expected.size() > 20, "the generator injected defects");
+        assertEquals(expected, Frames.lines(monthly.read(Layer.BRONZE, "quarantine"),
+                "leverance", "fil", "linje", "split(aarsag, ':')[0]"));
+    }
+
+    @Test
+    void everyInputRowIsInBronzeOrQuarantineAndAuditReconciles() {
+        Map<String, Long> bronze = new TreeMap<>();
+        for (String t : List.of("cpr_borger", "befolkning", "dfdg_visitation")) {
+            for (Row r : monthly.read(Layer.BRONZE, t).groupBy("leverance", "fil").count().collectAsList()) {
+                bronze.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+            }
+        }
+        Map<String, Long> quarantine = new TreeMap<>();
+        for (Row r : monthly.read(Layer.BRONZE, "quarantine").groupBy("leverance", "fil").count().collectAsList()) {
+            quarantine.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+        }
+        List<String> audit = Frames.lines(monthly.read(Layer.AUDIT, "runs").where(col("trin").startsWith("bronze.")),
+                "maaned", "trin", "raekker_ind", "raekker_ud", "raekker_karantaene");
+        for (DeliveredFile f : world.files()) {
+            String key = f.delivery() + "/" + f.fil();
+            long good = bronze.getOrDefault(key, 0L);
+            long bad = quarantine.getOrDefault(key, 0L);
+            assertEquals(f.rows(), good + bad, key);
+            assertEquals(f.defectRows(), bad, key);
+            String table = f.fil().replaceAll("\\.csv(\\.gz)?$", "");
+            assertTrue(audit.contains(f.delivery() + "|bronze." + table + " (" + f.fil() + ")|" + f.rows() + "|"
+                    + good + "|" + bad), key + " in audit.runs");
+        }
+    }
+
+    @Test
+    void goldSpellsEqualSpellsComputedFromTheGeneratorsRecords() {
+        List<String> expected = expectedSpells().stream()
+                .map(s -> s.id + "|" + s.kommune + "|" + pseudonymizer.pseudonymize(s.cpr) + "|" + s.start + "|"
+                        + s.end + "|" + s.kategori)
+                .sorted().toList();
+        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATIONSFORLOEB),
+                "forloeb_id", "kommunekode", "cpr_id", "startdato", "slutdato", "visitationskategori"));
+        assertEquals(98, monthly.read(Layer.GOLD, GoldStep.FACT_VISITATIONSFORLOEB)
+                .select("kommunekode").distinct().count(), "all 98 municipalities have spells");
+    }
+
+    @Test
+    void weeklyRowsPerMunicipalityEqualTheRolloutComputedHere() {
+        DeliveryMonth last = DeliveryMonth.parse("2020-04");
+        LocalDate from = last.historyStart(3);
+        LocalDate horizon = last.horizon();
+        assertEquals(LocalDate.of(2017, 1, 1), from);
+        assertEquals(LocalDate.of(2020, 4, 5), horizon);
+        Map<Integer, Long> expected = new TreeMap<>();
+        for (Spell s : expectedSpells()) {
+            LocalDate a = s.start.isBefore(from) ? from : s.start;
+            LocalDate lastDay = s.end.minusDays(1);
+            LocalDate b = lastDay.isAfter(horizon) ? horizon : lastDay;
+            if (!a.isAfter(b)) {
+                long weeks = ChronoUnit.WEEKS.between(IsoWeek.monday(a), IsoWeek.monday(b)) + 1;
+                expected.merge(s.kommune, weeks, Long::sum);
+            }
+        }
+        List<String> expectedLines = expected.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue())
+                .sorted().toList();
+        assertEquals(expectedLines, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATION_UGE)
+                .groupBy("kommunekode").count(), "kommunekode", "count"));
+        assertEquals(List.of("201652|202014"), Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATION_UGE)
+                .agg(org.apache.spark.sql.functions.min("uge"), org.apache.spark.sql.functions.max("uge")),
+                "`min(uge)`", "`max(uge)`"));
+    }
+
+    @Test
+    void dimBorgerResolvesCprAndNameForEveryCitizenInTheFacts() {
+        Map<String, Citizen> byCpr = world.citizens().stream()
+                .collect(Collectors.toMap(Citizen::cpr, c -> c));
+        List<String> expected = expectedSpells().stream()
+                .map(s -> s.kommune + "|" + s.cpr + "|" + pseudonymizer.pseudonymize(s.cpr) + "|"
+                        + byCpr.get(s.cpr).fornavn() + " " + byCpr.get(s.cpr).efternavn())
+                .distinct().sorted().toList();
+        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, GoldStep.DIM_BORGER),
+                "kommunekode", "cpr", "cpr_id", "fuldenavn"));
+        assertTrue(expected.stream().anyMatch(l -> l.split("\\|")[1].startsWith("0")), "a leading-zero cpr");
+    }
+
+    @Test
+    void backfillAndMonthByMonthGiveIdenticalGoldAndRerunChangesNothing() {
+        for (String table : monthly.tables(Layer.GOLD)) {
+            assertEquals(0, TestLakes.difference(monthly, backfill, Layer.GOLD, table), table);
+        }
+        long bronzeBefore = monthly.read(Layer.BRONZE, "dfdg_visitation").count();
+        monthlyJob.runMonth(DeliveryMonth.parse("2020-02"));
+        assertEquals(bronzeBefore, monthly.read(Layer.BRONZE, "dfdg_visitation").count());
+        for (String table : monthly.tables(Layer.GOLD)) {
+            assertEquals(0, TestLakes.difference(monthly, backfill, Layer.GOLD, table), "rerun: " + table);
+        }
+        for (String silver : monthly.tables(Layer.SILVER)) {
+            assertTrue(!List.of(monthly.read(Layer.SILVER, silver).columns()).contains("cpr"), "no cpr in silver");
+        }
+    }
+
+    private record Spell(String id, String cpr, int kommune, String kategori, LocalDate start, LocalDate end) {}
+
+    /** SPEC 3.1 written out plainly: latest version, same-day rule, end at the next kept start. */
+    private List<Spell> expectedSpells() {
+        Map<String, List<Visitation>> perCitizen = new TreeMap<>();
+        for (Visitation v : world.latestVisitations().values()) {
+            perCitizen.computeIfAbsent(v.cpr(), k -> new ArrayList<>()).add(v);
+        }
+        List<Spell> spells = new ArrayList<>();
+        for (List<Visitation> vs : perCitizen.values()) {
+            Map<LocalDate, Visitation> keptPerDay = new TreeMap<>();
+            for (Visitation v : vs) {
+                keptPerDay.merge(v.visitationstidspunkt().toLocalDate(), v,
+                        (a, b) -> b.visitationstidspunkt().isAfter(a.visitationstidspunkt()) ? b : a);
+            }
+            List<Map.Entry<LocalDate, Visitation>> kept = new ArrayList<>(keptPerDay.entrySet());
+            for (int i = 0; i < kept.size(); i++) {
+                Visitation v = kept.get(i).getValue();
+                LocalDate end = i + 1 < kept.size() ? kept.get(i + 1).getKey() : OPEN;
+                spells.add(new Spell(v.forloebId(), v.cpr(), v.kommunekode(), v.visitationskategori(),
+                        kept.get(i).getKey(), end));
+            }
+        }
+        return spells;
+    }
+}

@@ -1,0 +1,85 @@
+package dk.flis.jobs.pipeline;
+
+import dk.flis.common.config.FlisConfig;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Helpers for pipeline tests: configs, hand-made deliveries with correct manifests, table comparison. */
+final class TestLakes {
+    static final String KEY = "test-noegle";
+
+    private TestLakes() {}
+
+    static FlisConfig config(Path landing, Path lakehouse) {
+        return new FlisConfig("test", "local[2]", landing.toString(), lakehouse.toString(), 3,
+                LocalDate.of(2020, 1, 1), 5, KEY, Map.of());
+    }
+
+    /** Writes {@code <landing>/<month>/} with the given files (name → lines incl. header) and a true manifest. */
+    static Path delivery(Path landing, String month, Map<String, List<String>> files) throws Exception {
+        Path dir = Files.createDirectories(landing.resolve(month));
+        StringBuilder manifest = new StringBuilder("fil;antal_raekker;sha256\n");
+        for (Map.Entry<String, List<String>> f : files.entrySet()) {
+            byte[] bytes = (String.join("\n", f.getValue()) + "\n").getBytes(StandardCharsets.UTF_8);
+            Files.write(dir.resolve(f.getKey()), bytes);
+            manifest.append(f.getKey()).append(';').append(f.getValue().size() - 1).append(';')
+                    .append(sha256(bytes)).append('\n');
+        }
+        Files.writeString(dir.resolve("_manifest.csv"), manifest.toString());
+        return dir;
+    }
+
+    static Map<String, List<String>> files(Object... nameThenLines) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenLines.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> lines = (List<String>) nameThenLines[i + 1];
+            m.put((String) nameThenLines[i], lines);
+        }
+        return m;
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Every file under a folder with its size: equal snapshots mean nothing was written. */
+    static List<String> snapshot(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.exists(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).sorted().forEach(p -> {
+                try {
+                    out.add(dir.relativize(p) + " " + Files.size(p));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Rows in one table but not the other (both directions, with duplicates): 0 means identical contents. */
+    static long difference(Lakehouse a, Lakehouse b, Layer layer, String table) {
+        Dataset<Row> x = a.read(layer, table);
+        Dataset<Row> y = b.read(layer, table).select(x.columns()[0],
+                java.util.Arrays.copyOfRange(x.columns(), 1, x.columns().length));
+        return x.exceptAll(y).count() + y.exceptAll(x).count();
+    }
+}
