@@ -1,6 +1,8 @@
 package dk.flis.common.calendar;
 
 import static org.apache.spark.sql.functions.dayofweek;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.weekofyear;
@@ -51,6 +53,12 @@ public final class IsoWeek {
     /** Week key of a date column, with Spark built-ins. */
     public static Column keyOf(Column date) {
         return yearOfWeek(date).multiply(100).plus(weekofyear(date));
+    }
+
+    /** Thursday of a week-key column: the day that decides the week's year, and here its month. */
+    public static Column thursdayOfKey(Column uge) {
+        Column jan4 = make_date(uge.divide(100).cast("int"), lit(1), lit(4));
+        return date_add(mondayOf(jan4), uge.mod(100).minus(1).multiply(7).plus(3).cast("int"));
     }
 
     /** ISO week-based year of a date column: the year of that week's Thursday. */

@@ -1,11 +1,5 @@
 package dk.flis.common.reference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,23 +45,5 @@ public final class Municipalities {
             throw new IllegalStateException("kommuner.csv must hold 98 municipalities, found " + out.size());
         }
         return Collections.unmodifiableList(out);
-    }
-
-    /** Tiny reader for the project's own semicolon reference files (no quoting in them). */
-    static final class ReferenceCsv {
-        private ReferenceCsv() {}
-
-        static List<String[]> rows(String name) {
-            String path = "/reference/" + name;
-            try (InputStream in = Municipalities.class.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing resource " + path);
-                }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                return r.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(";", -1)).toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -1,11 +1,16 @@
 package dk.flis.jobs.gold;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.calendar.WeeklyRollout;
+import dk.flis.common.dfdg.ActivationSpells;
+import dk.flis.common.dfdg.Conversations;
+import dk.flis.common.dfdg.DfdgMonthly;
 import dk.flis.common.dfdg.VisitationSpells;
 import dk.flis.common.landing.Source;
 import dk.flis.common.privacy.Pseudonymizer;
@@ -19,8 +24,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Silver → gold. Every gold table is a pure function of the loaded deliveries (no run ids or load times), so a
@@ -33,12 +40,19 @@ public final class GoldStep {
     public static final String DIM_BORGER = "dim_borger";
     public static final String FACT_VISITATIONSFORLOEB = "fact_dfdg_visitationsforloeb";
     public static final String FACT_VISITATION_UGE = "fact_dfdg_visitation_uge";
+    public static final String FACT_AKTIVERING = "fact_dfdg_aktivering";
+    public static final String FACT_AKTIVERING_UGE = "fact_dfdg_aktivering_uge";
+    public static final String FACT_SAMTALE = "fact_dfdg_samtale";
+    public static final String FACT_SAMTALE_DELTAGER = "fact_dfdg_samtale_deltager";
+    public static final String AGG_DFDG_MAANED = "agg_dfdg_maaned";
+    public static final String DQ_DFDG_UKENDTE = "dq_dfdg_ukendte_vaerdier";
     private static final String KOMMUNEKODE = "kommunekode";
 
     private final Lakehouse lake;
     private final Pseudonymizer pseudonymizer;
     private final AuditLog audit;
     private final int historyYears;
+    private String month;
 
     public GoldStep(Lakehouse lake, Pseudonymizer pseudonymizer, AuditLog audit, int historyYears) {
         this.lake = lake;
@@ -48,26 +62,98 @@ public final class GoldStep {
     }
 
     public void run(DeliveryMonth latestDelivery) {
-        String month = latestDelivery.toString();
+        month = latestDelivery.toString();
         WeeklyRollout rollout = WeeklyRollout.of(latestDelivery, historyYears);
-        write(month, DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false);
-        write(month, DIM_TID, ReferenceTables.days(lake.spark()), false);
-
+        write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false);
+        write(DIM_TID, ReferenceTables.days(lake.spark()), false);
+        if (!lake.exists(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)) {
+            return;
+        }
         List<Dataset<Row>> citizens = new ArrayList<>();
-        if (lake.exists(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)) {
-            Dataset<Row> spells = lake.read(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)
-                    .select(KOMMUNEKODE, "cpr_id", "forloeb_id", "visitationskategori", "visitationstidspunkt",
-                            VisitationSpells.STARTDATO, VisitationSpells.SLUTDATO, "visiterende_organisation");
-            write(month, FACT_VISITATIONSFORLOEB, spells, true);
-            Dataset<Row> weeks = VisitationSpells.weeks(spells, rollout)
-                    .select(col(KOMMUNEKODE), col("cpr_id"), col("forloeb_id"), col(WeeklyRollout.UGE),
-                            col("visitationskategori"), col(WeeklyRollout.DAGE_I_KRAFT));
-            write(month, FACT_VISITATION_UGE, weeks, true);
-            citizens.add(spells.select(KOMMUNEKODE, "cpr_id"));
+        citizens.add(visitations(rollout));
+        Dataset<Row> categoryPerWeek = ActivationSpells.categoryPerWeek(lake.read(Layer.GOLD, FACT_VISITATION_UGE))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        boolean dfdgComplete = lake.exists(Layer.SILVER, SilverStep.AKTIVITET)
+                && lake.exists(Layer.SILVER, SilverStep.SAMTALE);
+        if (dfdgComplete) {
+            citizens.add(activations(rollout, categoryPerWeek));
+            citizens.add(conversations(categoryPerWeek));
+            dimensions();
+            write(AGG_DFDG_MAANED, DfdgMonthly.aggregate(lake.read(Layer.GOLD, FACT_VISITATION_UGE),
+                    lake.read(Layer.GOLD, FACT_AKTIVERING_UGE), lake.read(Layer.GOLD, FACT_AKTIVERING),
+                    lake.read(Layer.GOLD, FACT_SAMTALE), rollout), true);
         }
-        if (!citizens.isEmpty()) {
-            write(month, DIM_BORGER, citizensWithIdentity(citizens), true);
+        categoryPerWeek.unpersist();
+        write(DIM_BORGER, citizensWithIdentity(citizens), true);
+    }
+
+    private Dataset<Row> visitations(WeeklyRollout rollout) {
+        Dataset<Row> spells = lake.read(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)
+                .select(KOMMUNEKODE, "cpr_id", "forloeb_id", "visitationskategori", "visitationstidspunkt",
+                        VisitationSpells.STARTDATO, VisitationSpells.SLUTDATO, "visiterende_organisation");
+        write(FACT_VISITATIONSFORLOEB, spells, true);
+        write(FACT_VISITATION_UGE, VisitationSpells.weeks(spells, rollout)
+                .select(KOMMUNEKODE, "cpr_id", "forloeb_id", WeeklyRollout.UGE, "visitationskategori",
+                        VisitationSpells.STARTDATO, WeeklyRollout.DAGE_I_KRAFT), true);
+        return spells.select(KOMMUNEKODE, "cpr_id");
+    }
+
+    private Dataset<Row> activations(WeeklyRollout rollout, Dataset<Row> categoryPerWeek) {
+        Dataset<Row> spells = ActivationSpells.spells(lake.read(Layer.SILVER, SilverStep.AKTIVITET), rollout)
+                .withColumn(WeeklyRollout.UGE, IsoWeek.keyOf(col("startdato")));
+        // The visitation category in force when the activation started.
+        Dataset<Row> withCategory = ActivationSpells.withVisitationCategory(spells, categoryPerWeek)
+                .drop(WeeklyRollout.UGE);
+        write(FACT_AKTIVERING, withCategory.select(KOMMUNEKODE, "cpr_id", "aktivitet_id", "aktivitetstype", "status",
+                "aarsag", "puljenavn", "startdato", "slutdato", ActivationSpells.ER_AKTIVERET,
+                ActivationSpells.DAGE_AKTIVERET, "timer_pr_uge", "jobtype", "statsligt_job", "amu_kode",
+                "kursusnavn", "hjaelpemiddel_art", "hjaelpemiddel_type", "hjaelpemiddel_form", "hjaelpemiddel_udgift",
+                "stoetteperson_art", "stoetteperson_type", "aktiverende_organisation", "visiterende_organisation",
+                "visitationskategori", "opdateret_tidspunkt"), true);
+        Dataset<Row> weeks = ActivationSpells.withVisitationCategory(
+                ActivationSpells.weeks(lake.read(Layer.GOLD, FACT_AKTIVERING).drop("visitationskategori"), rollout),
+                categoryPerWeek);
+        write(FACT_AKTIVERING_UGE, weeks.select(KOMMUNEKODE, "cpr_id", "aktivitet_id", WeeklyRollout.UGE,
+                ActivationSpells.DAGE_AKTIVERET, "timer_pr_uge", ActivationSpells.ER_AKTIVERET, "aktivitetstype",
+                "status", "visitationskategori"), true);
+        return spells.select(KOMMUNEKODE, "cpr_id");
+    }
+
+    private Dataset<Row> conversations(Dataset<Row> categoryPerWeek) {
+        Dataset<Row> held = Conversations.held(lake.read(Layer.SILVER, SilverStep.SAMTALE));
+        write(FACT_SAMTALE, ActivationSpells.withVisitationCategory(held, categoryPerWeek)
+                .select(KOMMUNEKODE, "cpr_id", "samtale_id", "dato", WeeklyRollout.UGE, "samtaletype", "kontaktform",
+                        "samtaletidspunkt", "indkaldende_organisation", "visitationskategori"), true);
+        write(FACT_SAMTALE_DELTAGER, Conversations.participants(lake.read(Layer.GOLD, FACT_SAMTALE)
+                .join(lake.read(Layer.SILVER, SilverStep.SAMTALE).select("samtale_id", "deltagere"), "samtale_id")),
+                true);
+        return held.select(KOMMUNEKODE, "cpr_id");
+    }
+
+    private void dimensions() {
+        Dataset<Row> activations = lake.read(Layer.SILVER, SilverStep.AKTIVITET);
+        Dataset<Row> conversations = lake.read(Layer.SILVER, SilverStep.SAMTALE);
+        DfdgDimensions dims = new DfdgDimensions(activations, conversations,
+                lake.read(Layer.GOLD, FACT_SAMTALE_DELTAGER));
+        Dataset<Row> observed = dims.observed().persist(StorageLevel.MEMORY_AND_DISK());
+        for (Map.Entry<String, String> d : DfdgDimensions.SINGLE.entrySet()) {
+            write(d.getValue(), dims.single(d.getKey()), false);
         }
+        write("dim_hjaelpemiddel", dims.combined(activations, "hjaelpemiddel_art", "hjaelpemiddel_type",
+                "hjaelpemiddel_form"), false);
+        write("dim_personlig_assistance", dims.combined(activations, "stoetteperson_art", "stoetteperson_type"),
+                false);
+        write("dim_amu", DfdgDimensions.amu(activations), false);
+        write("dim_kursus", DfdgDimensions.courses(activations), false);
+        write("dim_statsligt_job", DfdgDimensions.stateJob(lake.spark()), false);
+        write("dim_organisation", DfdgDimensions.organisations(List.of(
+                activations.select(col("aktiverende_organisation").as("organisation")),
+                activations.select(col("visiterende_organisation").as("organisation")),
+                lake.read(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)
+                        .select(col("visiterende_organisation").as("organisation")),
+                conversations.select(col("indkaldende_organisation").as("organisation")))), false);
+        write(DQ_DFDG_UKENDTE, dims.unknownValues(), false);
+        observed.unpersist();
     }
 
     /**
@@ -76,8 +162,14 @@ public final class GoldStep {
      */
     private Dataset<Row> citizensWithIdentity(List<Dataset<Row>> citizens) {
         Dataset<Row> inFacts = citizens.stream().reduce(Dataset::union).orElseThrow().distinct();
-        Dataset<Row> cprs = lake.read(Layer.BRONZE, Source.DFDG_VISITATION.tableName()).select("cpr").distinct();
-        Dataset<Row> ids = cprs.withColumn("cpr_id", pseudonymizer.cprId(col("cpr")));
+        Dataset<Row> cprs = null;
+        for (Source s : List.of(Source.DFDG_VISITATION, Source.DFDG_AKTIVITET, Source.DFDG_SAMTALE)) {
+            if (lake.exists(Layer.BRONZE, s.tableName())) {
+                Dataset<Row> c = lake.read(Layer.BRONZE, s.tableName()).select("cpr");
+                cprs = cprs == null ? c : cprs.union(c);
+            }
+        }
+        Dataset<Row> ids = cprs.distinct().withColumn("cpr_id", pseudonymizer.cprId(col("cpr")));
         if (lake.exists(Layer.BRONZE, Source.CPR_BORGER.tableName())) {
             Dataset<Row> persons = LatestVersion.perKey(lake.read(Layer.BRONZE, Source.CPR_BORGER.tableName()),
                             List.of("cpr"))
@@ -89,10 +181,12 @@ public final class GoldStep {
                     .withColumn("foedselsdato", lit(null).cast("date"))
                     .withColumn("koen", lit(null).cast("string"));
         }
-        return inFacts.join(ids, "cpr_id").select(KOMMUNEKODE, "cpr_id", "cpr", "fuldenavn", "foedselsdato", "koen");
+        return inFacts.join(ids, "cpr_id")
+                .select(col(KOMMUNEKODE), col("cpr_id"), col("cpr"), coalesce(col("fuldenavn"), lit(null))
+                        .as("fuldenavn"), col("foedselsdato"), col("koen"));
     }
 
-    private void write(String month, String table, Dataset<Row> rows, boolean perMunicipality) {
+    private void write(String table, Dataset<Row> rows, boolean perMunicipality) {
         Instant started = Instant.now();
         LocalDateTime startedAt = LocalDateTime.now();
         if (perMunicipality) {

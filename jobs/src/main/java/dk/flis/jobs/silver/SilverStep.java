@@ -25,6 +25,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SilverStep {
     public static final String VISITATIONSFORLOEB = "dfdg_visitationsforloeb";
+    public static final String AKTIVITET = "dfdg_aktivitet";
+    public static final String SAMTALE = "dfdg_samtale";
 
     private final Lakehouse lake;
     private final Pseudonymizer pseudonymizer;
@@ -38,6 +40,25 @@ public final class SilverStep {
 
     public void run(String month) {
         visitations(month);
+        latestPseudonymised(month, Source.DFDG_AKTIVITET, AKTIVITET, "aktivitet_id", "opdateret_tidspunkt");
+        latestPseudonymised(month, Source.DFDG_SAMTALE, SAMTALE, "samtale_id");
+    }
+
+    /** Latest version per id (latest delivery, then the tie-breakers, then the last line), cpr → cpr_id. */
+    private void latestPseudonymised(String month, Source source, String table, String id, String... tieBreakers) {
+        if (!lake.exists(Layer.BRONZE, source.tableName())) {
+            return;
+        }
+        Instant started = Instant.now();
+        LocalDateTime startedAt = LocalDateTime.now();
+        Dataset<Row> latest = LatestVersion.perKey(lake.read(Layer.BRONZE, source.tableName()), List.of(id),
+                        tieBreakers)
+                .withColumn("cpr_id", pseudonymizer.cprId(col("cpr")))
+                .drop("cpr", "fil");
+        lake.overwrite(latest, Layer.SILVER, table);
+        long out = lake.read(Layer.SILVER, table).count();
+        audit.record(month, "silver." + table, null, out, 0L, startedAt, "ok", null);
+        Progress.step(String.format("silver.%s: %d records", table, out), started);
     }
 
     private void visitations(String month) {

@@ -1,0 +1,101 @@
+package dk.flis.common.dfdg;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+
+import dk.flis.common.calendar.IsoWeek;
+import dk.flis.common.calendar.WeeklyRollout;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code agg_dfdg_maaned}: the measures of seed 000 §6 per municipality × month × visitationskategori ×
+ * aktivitetstype, with {@code I alt} rows over each dimension and both. Every citizen and spell count is a true
+ * distinct count at its own level (GROUPING SETS over one base table), never a sum of lower rows: a citizen in two
+ * categories counts once in {@code I alt} (the FLIS Dream bug of seed 001 cannot happen here).
+ *
+ * <p>A week belongs to the month of its Thursday (the ISO rule that gives the week its year), so every week is in
+ * exactly one month. Activation measures count only activations that took place ({@code er_aktiveret}).
+ */
+public final class DfdgMonthly {
+    public static final String I_ALT = "I alt";
+    /** Activations without a type are still counted, under this type. */
+    public static final String UKENDT = "Ukendt";
+
+    private DfdgMonthly() {}
+
+    static Column monthOfWeek(Column uge) {
+        return date_format(IsoWeek.thursdayOfKey(uge), "yyyy-MM");
+    }
+
+    /**
+     * @param visitationWeeks fact_dfdg_visitation_uge
+     * @param activationWeeks fact_dfdg_aktivering_uge (with visitationskategori and er_aktiveret)
+     * @param activations     fact_dfdg_aktivering (spells, with er_aktiveret and hjaelpemiddel_udgift)
+     * @param conversations   fact_dfdg_samtale (held, with visitationskategori)
+     */
+    public static Dataset<Row> aggregate(Dataset<Row> visitationWeeks, Dataset<Row> activationWeeks,
+                                         Dataset<Row> activations, Dataset<Row> conversations,
+                                         WeeklyRollout rollout) {
+        Column noText = lit(null).cast("string");
+        Column noNumber = lit(null).cast("decimal(18,2)");
+        Column noInt = lit(null).cast("int");
+        Dataset<Row> spells = visitationWeeks.select(col("kommunekode"), monthOfWeek(col("uge")).as("maaned"),
+                col("visitationskategori"), noText.as("aktivitetstype"), col("cpr_id"), col("forloeb_id"),
+                noText.as("aktivitet_id"), noText.as("samtale_id"), noInt.as("dage"), noNumber.as("timer"),
+                noNumber.as("udgift"));
+        Dataset<Row> activated = activationWeeks.where(col(ActivationSpells.ER_AKTIVERET))
+                .select(col("kommunekode"), monthOfWeek(col("uge")).as("maaned"), col("visitationskategori"),
+                        coalesce(col("aktivitetstype"), lit(UKENDT)).as("aktivitetstype"), col("cpr_id"),
+                        noText.as("forloeb_id"), col("aktivitet_id"), noText.as("samtale_id"),
+                        col(ActivationSpells.DAGE_AKTIVERET).as("dage"), col("timer_pr_uge").as("timer"),
+                        noNumber.as("udgift"));
+        LocalDate from = rollout.historyStart();
+        LocalDate to = rollout.horizon();
+        Dataset<Row> aids = activations
+                .where(col(ActivationSpells.ER_AKTIVERET).and(col("hjaelpemiddel_udgift").isNotNull())
+                        .and(col("startdato").between(lit(from), lit(to))))
+                .select(col("kommunekode"), date_format(col("startdato"), "yyyy-MM").as("maaned"),
+                        col("visitationskategori"),
+                        coalesce(col("aktivitetstype"), lit(UKENDT)).as("aktivitetstype"), col("cpr_id"),
+                        noText.as("forloeb_id"), col("aktivitet_id"), noText.as("samtale_id"), noInt.as("dage"),
+                        noNumber.as("timer"), col("hjaelpemiddel_udgift").as("udgift"));
+        Dataset<Row> talks = conversations.where(col("dato").between(lit(from), lit(to)))
+                .select(col("kommunekode"), date_format(col("dato"), "yyyy-MM").as("maaned"),
+                        col("visitationskategori"), noText.as("aktivitetstype"), col("cpr_id"),
+                        noText.as("forloeb_id"), noText.as("aktivitet_id"), col("samtale_id"), noInt.as("dage"),
+                        noNumber.as("timer"), noNumber.as("udgift"));
+        Dataset<Row> base = spells.unionByName(activated).unionByName(aids).unionByName(talks);
+        String view = "dfdg_maaned_base_" + Integer.toHexString(System.identityHashCode(base));
+        base.createOrReplaceTempView(view);
+        return base.sparkSession().sql("""
+                SELECT kommunekode, maaned, visitationskategori, aktivitetstype, antal_borgere,
+                       antal_visitationsforloeb, antal_aktiveringsforloeb, antal_samtaler, hjaelpemiddeludgifter,
+                       dage_aktiveret, timer_aktiveret_pr_uge
+                FROM (
+                  SELECT kommunekode, maaned,
+                         IF(grouping(visitationskategori) = 1, 'I alt', visitationskategori) AS visitationskategori,
+                         IF(grouping(aktivitetstype) = 1, 'I alt', aktivitetstype) AS aktivitetstype,
+                         grouping(aktivitetstype) AS alle_typer,
+                         count(DISTINCT cpr_id) AS antal_borgere,
+                         IF(grouping(aktivitetstype) = 1, count(DISTINCT forloeb_id), NULL)
+                           AS antal_visitationsforloeb,
+                         count(DISTINCT aktivitet_id) AS antal_aktiveringsforloeb,
+                         IF(grouping(aktivitetstype) = 1, count(DISTINCT samtale_id), NULL) AS antal_samtaler,
+                         coalesce(sum(udgift), 0) AS hjaelpemiddeludgifter,
+                         coalesce(sum(dage), 0) AS dage_aktiveret,
+                         coalesce(sum(timer), 0) AS timer_aktiveret_pr_uge
+                  FROM %s
+                  GROUP BY GROUPING SETS ((kommunekode, maaned, visitationskategori, aktivitetstype),
+                                          (kommunekode, maaned, visitationskategori),
+                                          (kommunekode, maaned, aktivitetstype),
+                                          (kommunekode, maaned)))
+                -- rows of visitations and conversations have no activation type: they belong only to 'I alt'
+                WHERE alle_typer = 1 OR aktivitetstype IS NOT NULL
+                """.formatted(view));
+    }
+}
