@@ -35,7 +35,8 @@ import org.apache.spark.sql.types.StructType;
 public final class RawRows {
     public static final String LINJE = "linje";
     public static final String RAA_LINJE = "raa_linje";
-    public static final String AARSAG = "aarsag";
+    /** Internal name: dfdg_aktivitet has a column called aarsag of its own. */
+    public static final String AARSAG = "_karantaene_aarsag";
 
     /** Money and hours: two decimals, as delivered. */
     public static final String DECIMAL_TYPE = "decimal(18,2)";

@@ -32,7 +32,7 @@ class RawRowsTest {
                         "V1|0101901234|751|2020-01-06T09:15|Jobcenter Aarhus; Vest|null",
                         "V2|0101901234|751|2020-01-07T09:15|null|null"),
                 Frames.lines(out, "forloeb_id", "cpr", "kommunekode", "visitationstidspunkt",
-                        "visiterende_organisation", "aarsag"));
+                        "visiterende_organisation", "_karantaene_aarsag"));
         assertEquals("timestamp_ntz", out.schema().apply("visitationstidspunkt").dataType().typeName());
     }
 
@@ -56,7 +56,7 @@ class RawRowsTest {
                         "7|FELTANTAL: antal felter svarer ikke til overskriften (6 forventet)",
                         "8|FELTANTAL: antal felter svarer ikke til overskriften (6 forventet)",
                         "9|CPR: cpr er ikke 10 cifre; KOMMUNEKODE: kommunekode er ikke en af de 98 kommunekoder"),
-                Frames.lines(out, "linje", "aarsag"));
+                Frames.lines(out, "linje", "_karantaene_aarsag"));
     }
 
     @Test
@@ -68,7 +68,7 @@ class RawRowsTest {
                         "5|TAL: antal er ikke et gyldigt tal"),
                 Frames.lines(parse(spark, Source.BEFOLKNING,
                         "2020-01;751;M;30;1200", "2020-13;751;M;30;1200", "2020-01;751;M;3.5;1200",
-                        "2020-01;751;M;30;12a"), "linje", "aarsag"));
+                        "2020-01;751;M;30;12a"), "linje", "_karantaene_aarsag"));
         assertEquals(List.of(
                         "2|1990-01-01|null",
                         "3|null|DATO: foedselsdato er ikke en gyldig dato yyyy-MM-dd",
@@ -76,11 +76,11 @@ class RawRowsTest {
                 Frames.lines(parse(spark, Source.CPR_BORGER,
                         "0101901234;Anna;Hansen;1990-01-01;K;751;Ugift;Dansk",
                         "0101901234;Anna;Hansen;1990-02-30;K;751;Ugift;Dansk",
-                        "0101901234;Anna;Hansen;01-01-1990;K;751;Ugift;Dansk"), "linje", "foedselsdato", "aarsag"));
+                        "0101901234;Anna;Hansen;01-01-1990;K;751;Ugift;Dansk"), "linje", "foedselsdato", "_karantaene_aarsag"));
         assertEquals(List.of("2|true|null", "3|null|JA_NEJ: afholdt er ikke J eller N"),
                 Frames.lines(parse(spark, Source.DFDG_SAMTALE,
                         "S1;0101901234;751;Jobsamtale;Telefon;2020-01-06 09:15:00;J;Jobcenter Aarhus;",
                         "S2;0101901234;751;Jobsamtale;Telefon;2020-01-06 09:15:00;Ja;Jobcenter Aarhus;"),
-                        "linje", "afholdt", "aarsag"));
+                        "linje", "afholdt", "_karantaene_aarsag"));
     }
 }

@@ -86,7 +86,7 @@ public final class BronzeStep {
             quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
                     .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
                             col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
-                            col(RawRows.AARSAG)));
+                            col(RawRows.AARSAG).as("aarsag")));
             long in = 0;
             long bad = 0;
             for (String file : files) {
@@ -134,6 +134,6 @@ public final class BronzeStep {
                 .add(DeliveryReader.FIL, DataTypes.StringType)
                 .add(RawRows.LINJE, DataTypes.LongType)
                 .add(RawRows.RAA_LINJE, DataTypes.StringType)
-                .add(RawRows.AARSAG, DataTypes.StringType);
+                .add("aarsag", DataTypes.StringType);
     }
 }
