@@ -61,6 +61,11 @@ public final class IsoWeek {
         return date_add(mondayOf(jan4), uge.mod(100).minus(1).multiply(7).plus(3).cast("int"));
     }
 
+    /** The week key before a week-key column: 202101 → 202053. */
+    public static Column previousKey(Column uge) {
+        return keyOf(date_sub(thursdayOfKey(uge), 7));
+    }
+
     /** ISO week-based year of a date column: the year of that week's Thursday. */
     public static Column yearOfWeek(Column date) {
         return year(thursdayOf(date));
