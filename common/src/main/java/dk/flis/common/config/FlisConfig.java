@@ -2,7 +2,10 @@ package dk.flis.common.config;
 
 import com.typesafe.config.Config;
 import java.time.LocalDate;
+import dk.flis.common.yr.LadderStep;
+import dk.flis.common.yr.RefusionLadder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,7 @@ public record FlisConfig(
         LocalDate yrStart,
         int benchmarkMinCell,
         String pseudonymKey,
+        Map<String, List<LadderStep>> ladders,
         Map<String, String> spark) {
 
     /** Used only outside prod, so a developer can run the demo without secrets. */
@@ -50,7 +54,24 @@ public record FlisConfig(
                 LocalDate.parse(c.getString("yr-start")),
                 c.getInt("benchmark.min-cell"),
                 key,
+                ladders(c),
                 Map.copyOf(spark));
+    }
+
+    private static Map<String, List<LadderStep>> ladders(Config c) {
+        Map<String, List<LadderStep>> out = new LinkedHashMap<>();
+        if (c.hasPath("yr.trapper")) {
+            Config t = c.getConfig("yr.trapper");
+            for (String type : t.root().keySet()) {
+                out.put(type, t.getConfigList(type).stream()
+                        .map(s -> new LadderStep(s.getInt("fra"), s.getInt("sats"))).toList());
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    public RefusionLadder ladder() {
+        return new RefusionLadder(ladders);
     }
 
     @Override

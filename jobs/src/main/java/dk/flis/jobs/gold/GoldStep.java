@@ -15,6 +15,9 @@ import dk.flis.common.dfdg.VisitationSpells;
 import dk.flis.common.landing.Source;
 import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.common.silver.LatestVersion;
+import dk.flis.common.yr.CounterValidation;
+import dk.flis.common.yr.RefusionLadder;
+import dk.flis.common.yr.YrMonthly;
 import dk.flis.jobs.Progress;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.lake.Lakehouse;
@@ -46,19 +49,27 @@ public final class GoldStep {
     public static final String FACT_SAMTALE_DELTAGER = "fact_dfdg_samtale_deltager";
     public static final String AGG_DFDG_MAANED = "agg_dfdg_maaned";
     public static final String DQ_DFDG_UKENDTE = "dq_dfdg_ukendte_vaerdier";
+    public static final String FACT_YR_FINANS = "fact_yr_finans";
+    public static final String FACT_YR_PERSON_MAANED = "fact_yr_person_maaned";
+    public static final String FACT_YR_UDVIKLING_MAANED = "fact_yr_udvikling_maaned";
+    public static final String FACT_YR_UDVIKLING_DETALJE = "fact_yr_udvikling_detalje";
+    public static final String DQ_YR_FINDINGS = "dq_yr_findings";
     private static final String KOMMUNEKODE = "kommunekode";
 
     private final Lakehouse lake;
     private final Pseudonymizer pseudonymizer;
     private final AuditLog audit;
     private final int historyYears;
+    private final RefusionLadder ladder;
     private String month;
 
-    public GoldStep(Lakehouse lake, Pseudonymizer pseudonymizer, AuditLog audit, int historyYears) {
+    public GoldStep(Lakehouse lake, Pseudonymizer pseudonymizer, AuditLog audit, int historyYears,
+                    RefusionLadder ladder) {
         this.lake = lake;
         this.pseudonymizer = pseudonymizer;
         this.audit = audit;
         this.historyYears = historyYears;
+        this.ladder = ladder;
     }
 
     public void run(DeliveryMonth latestDelivery) {
@@ -66,10 +77,16 @@ public final class GoldStep {
         WeeklyRollout rollout = WeeklyRollout.of(latestDelivery, historyYears);
         write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false);
         write(DIM_TID, ReferenceTables.days(lake.spark()), false);
+        List<Dataset<Row>> citizens = new ArrayList<>();
+        if (lake.exists(Layer.SILVER, SilverStep.YR)) {
+            citizens.add(yr());
+        }
         if (!lake.exists(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)) {
+            if (!citizens.isEmpty()) {
+                write(DIM_BORGER, citizensWithIdentity(citizens), true);
+            }
             return;
         }
-        List<Dataset<Row>> citizens = new ArrayList<>();
         citizens.add(visitations(rollout));
         Dataset<Row> categoryPerWeek = ActivationSpells.categoryPerWeek(lake.read(Layer.GOLD, FACT_VISITATION_UGE))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -85,6 +102,19 @@ public final class GoldStep {
         }
         categoryPerWeek.unpersist();
         write(DIM_BORGER, citizensWithIdentity(citizens), true);
+    }
+
+    /** Ydelsesrefusion (seed 004): finance, development per citizen and per kommune, and the NBI findings. */
+    private Dataset<Row> yr() {
+        Dataset<Row> yr = lake.read(Layer.SILVER, SilverStep.YR);
+        write(FACT_YR_FINANS, YrMonthly.finance(yr), true);
+        write(FACT_YR_PERSON_MAANED, YrMonthly.personMonths(yr, ladder), true);
+        Dataset<Row> persons = lake.read(Layer.GOLD, FACT_YR_PERSON_MAANED);
+        write(FACT_YR_UDVIKLING_MAANED, YrMonthly.development(persons), true);
+        write(FACT_YR_UDVIKLING_DETALJE,
+                YrMonthly.development(persons, "interval", "bopaelskommune", "betalingskommune"), true);
+        write(DQ_YR_FINDINGS, CounterValidation.findings(yr, ladder), true);
+        return yr.select(col("finansieringskommune").as(KOMMUNEKODE), col("cpr_id"));
     }
 
     private Dataset<Row> visitations(WeeklyRollout rollout) {
@@ -163,7 +193,8 @@ public final class GoldStep {
     private Dataset<Row> citizensWithIdentity(List<Dataset<Row>> citizens) {
         Dataset<Row> inFacts = citizens.stream().reduce(Dataset::union).orElseThrow().distinct();
         Dataset<Row> cprs = null;
-        for (Source s : List.of(Source.DFDG_VISITATION, Source.DFDG_AKTIVITET, Source.DFDG_SAMTALE)) {
+        for (Source s : List.of(Source.DFDG_VISITATION, Source.DFDG_AKTIVITET, Source.DFDG_SAMTALE,
+                Source.YR_BEREGNING)) {
             if (lake.exists(Layer.BRONZE, s.tableName())) {
                 Dataset<Row> c = lake.read(Layer.BRONZE, s.tableName()).select("cpr");
                 cprs = cprs == null ? c : cprs.union(c);

@@ -27,6 +27,7 @@ public final class SilverStep {
     public static final String VISITATIONSFORLOEB = "dfdg_visitationsforloeb";
     public static final String AKTIVITET = "dfdg_aktivitet";
     public static final String SAMTALE = "dfdg_samtale";
+    public static final String YR = "yr_beregning";
 
     private final Lakehouse lake;
     private final Pseudonymizer pseudonymizer;
@@ -42,6 +43,8 @@ public final class SilverStep {
         visitations(month);
         latestPseudonymised(month, Source.DFDG_AKTIVITET, AKTIVITET, "aktivitet_id", "opdateret_tidspunkt");
         latestPseudonymised(month, Source.DFDG_SAMTALE, SAMTALE, "samtale_id");
+        // Corrections are rows of their own (new beregning_id, negative amounts): all are kept.
+        latestPseudonymised(month, Source.YR_BEREGNING, YR, "beregning_id");
     }
 
     /** Latest version per id (latest delivery, then the tie-breakers, then the last line), cpr → cpr_id. */

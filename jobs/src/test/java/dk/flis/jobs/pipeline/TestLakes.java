@@ -1,6 +1,7 @@
 package dk.flis.jobs.pipeline;
 
 import dk.flis.common.config.FlisConfig;
+import dk.flis.common.yr.LadderStep;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import java.io.IOException;
@@ -21,12 +22,17 @@ import org.apache.spark.sql.Row;
 /** Helpers for pipeline tests: configs, hand-made deliveries with correct manifests, table comparison. */
 final class TestLakes {
     static final String KEY = "test-noegle";
+    static final Map<String, List<LadderStep>> LADDERS = Map.of(
+            "Refusion", List.of(new LadderStep(1, 80), new LadderStep(5, 40), new LadderStep(27, 30),
+                    new LadderStep(53, 20)),
+            "Medfinansiering", List.of(new LadderStep(1, 20), new LadderStep(5, 60), new LadderStep(27, 70),
+                    new LadderStep(53, 80)));
 
     private TestLakes() {}
 
     static FlisConfig config(Path landing, Path lakehouse) {
         return new FlisConfig("test", "local[2]", landing.toString(), lakehouse.toString(), 3,
-                LocalDate.of(2020, 1, 1), 5, KEY, Map.of());
+                LocalDate.of(2020, 1, 1), 5, KEY, LADDERS, Map.of());
     }
 
     /** Writes {@code <landing>/<month>/} with the given files (name → lines incl. header) and a true manifest. */

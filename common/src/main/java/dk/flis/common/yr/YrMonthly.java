@@ -1,0 +1,113 @@
+package dk.flis.common.yr;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The YR finance and development models (seed 004, seed 001 §3.1). Amounts belong to the
+ * {@code beregningsperiode} (month of beregningsstart); corrections arrive as negative rows in a later
+ * {@code koerselsperiode} and are summed into the period they correct. A month-split week contributes its two parts
+ * to their own months.
+ */
+public final class YrMonthly {
+    private static final List<String> AMOUNTS =
+            List.of("bruttoudgift", "refusion", "medfinansiering", "fleksbidrag", "finansieringsbeloeb");
+
+    private YrMonthly() {}
+
+    public static Column beregningsperiode() {
+        return date_format(col("beregningsstart"), "yyyy-MM");
+    }
+
+    /** "Finansieringsbeløb fordelt på periode, sats og gruppering" (seed 001) is one GROUP BY away from this. */
+    public static Dataset<Row> finance(Dataset<Row> yr) {
+        return withAmounts(yr.withColumn("beregningsperiode", beregningsperiode())
+                        .groupBy(col("finansieringskommune").as("kommunekode"), col("koerselsperiode"),
+                                col("beregningsperiode"), col("ydelse"), col("finansieringstype"), col("sats")),
+                count(lit(1)).as("antal_beregninger"));
+    }
+
+    /**
+     * Citizen × benefit × month: days with the benefit (distinct paid week-parts, so a correction of the same days
+     * does not count them twice), fuldtidsperson = days ÷ days in the month, the amounts, and the week counter.
+     */
+    public static Dataset<Row> personMonths(Dataset<Row> yr, RefusionLadder ladder) {
+        Dataset<Row> rows = yr.withColumn("maaned", beregningsperiode());
+        Dataset<Row> days = rows.where(col("bruttoudgift").gt(0))
+                .select("finansieringskommune", "cpr_id", "ydelse", "maaned", "beregningsstart", "beregningsslut")
+                .distinct()
+                .groupBy("finansieringskommune", "cpr_id", "ydelse", "maaned")
+                .agg(sum(datediff(col("beregningsslut"), col("beregningsstart")).plus(1)).as("dage"));
+        Dataset<Row> amounts = withAmounts(rows.groupBy("finansieringskommune", "cpr_id", "ydelse", "maaned"),
+                max(col("finansieringstype")).as("finansieringstype"),
+                max(col("ydelsestaeller")).as("ydelsestaeller"),
+                max_by(col("bopaelskommune"), col("beregningsstart")).as("bopaelskommune"),
+                max_by(col("betalingskommune"), col("beregningsstart")).as("betalingskommune"));
+        Column daysInMonth = dayofmonth(last_day(to_date(col("maaned"), "yyyy-MM")));
+        return amounts.join(days, new String[] {"finansieringskommune", "cpr_id", "ydelse", "maaned"}, "left")
+                .withColumnRenamed("finansieringskommune", "kommunekode")
+                .withColumn("dage", when(col("dage").isNull(), lit(0)).otherwise(col("dage")))
+                .withColumn("fuldtidsperson", least(lit(1.0), col("dage").divide(daysInMonth)))
+                .withColumn("interval", ladder.interval(col("ydelsestaeller")));
+    }
+
+    /**
+     * Kommune × month × ydelse (× extra dimensions such as interval, bopaelskommune), from {@link #personMonths}.
+     * antal_personer counts (person, ydelse) pairs and unik_person persons; at this grain they are equal — across
+     * benefits count {@code fact_yr_person_maaned} again instead of adding unik_person up.
+     */
+    public static Dataset<Row> development(Dataset<Row> personMonths, String... extraDimensions) {
+        Column brutto = col("bruttoudgift");
+        Column finans = col("finansieringsbeloeb");
+        List<Column> keys = new ArrayList<>(List.of(col("kommunekode"), col("maaned"), col("ydelse")));
+        for (String d : extraDimensions) {
+            keys.add(col(d));
+        }
+        return personMonths.groupBy(keys.toArray(Column[]::new))
+                .agg(sum(col("fuldtidsperson")).as("fuldtidspersoner"),
+                        count_distinct(when(col("dage").gt(0), col("cpr_id"))).as("antal_personer"),
+                        count_distinct(when(col("dage").gt(0), col("cpr_id"))).as("unik_person"),
+                        max(col("finansieringstype")).as("finansieringstype"),
+                        sum(brutto).as("bruttoudgift"), sum(col("refusion")).as("refusion"),
+                        sum(col("medfinansiering")).as("medfinansiering"), sum(col("fleksbidrag")).as("fleksbidrag"),
+                        sum(finans).as("finansieringsbeloeb"))
+                .withColumn("refusionsprocent", when(col("finansieringstype").equalTo(RefusionLadder.REFUSION)
+                        .and(brutto.notEqual(0)), finans.multiply(100.0).divide(brutto).cast("double")))
+                .withColumn("medfinansieringsprocent",
+                        when(col("finansieringstype").equalTo(RefusionLadder.MEDFINANSIERING)
+                                .and(brutto.notEqual(0)),
+                                col("medfinansiering").multiply(100.0).divide(brutto).cast("double")))
+                .withColumn("bruttoudgift_pr_fuldtidsperson", when(col("fuldtidspersoner").gt(0),
+                        brutto.divide(col("fuldtidspersoner")).cast("double")))
+                .withColumn("kommunal_finansieringsudgift", brutto.minus(finans))
+                .withColumn("kommunal_finansieringsandel", when(brutto.notEqual(0),
+                        brutto.minus(finans).multiply(100.0).divide(brutto).cast("double")));
+    }
+
+    /** Sums of the five amounts plus {@code extra} aggregates. */
+    private static Dataset<Row> withAmounts(RelationalGroupedDataset grouped, Column... extra) {
+        List<Column> aggs = new ArrayList<>();
+        AMOUNTS.forEach(a -> aggs.add(sum(col(a)).as(a)));
+        aggs.addAll(List.of(extra));
+        return grouped.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    }
+}

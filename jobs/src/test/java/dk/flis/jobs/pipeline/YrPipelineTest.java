@@ -1,0 +1,89 @@
+package dk.flis.jobs.pipeline;
+
+import static dk.flis.jobs.pipeline.TestLakes.delivery;
+import static dk.flis.jobs.pipeline.TestLakes.files;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.landing.Source;
+import dk.flis.common.test.Frames;
+import dk.flis.common.test.SparkExtension;
+import dk.flis.jobs.RunJob;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hand-made YR calculations for Lemvig through bronze, silver and gold: finance sums, development, findings. */
+@ExtendWith(SparkExtension.class)
+class YrPipelineTest {
+    @TempDir
+    Path dir;
+
+    private static String kh(String id, String from, String to, String koersel, int brutto, int sats, int taeller) {
+        int ref = brutto * sats / 100;
+        return String.join(";", id, "0101901234", "665", "665", "665", "Kontanthjælp", "Refusion",
+                String.valueOf(sats), from, to, koersel, brutto + ".00", ref + ".00", "0.00", "0.00", ref + ".00",
+                String.valueOf(taeller), "0", "5.57.72", "001", "E" + id);
+    }
+
+    private static String ad(String id, String from, String to, int brutto, int taeller) {
+        int med = brutto * 70 / 100;
+        return String.join(";", id, "2203851111", "665", "665", "665", "Arbejdsløshedsdagpenge", "Medfinansiering",
+                "70", from, to, "2021-01", brutto + ".00", "0.00", med + ".00", "0.00", "-" + med + ".00",
+                String.valueOf(taeller), "0", "5.31.74", "001", "E" + id);
+    }
+
+    @Test
+    void financeDevelopmentAndCounterFindings(SparkSession spark) throws Exception {
+        Path landing = dir.resolve("landing");
+        delivery(landing, "2021-02", files("yr_beregning.csv", List.of(Source.YR_BEREGNING.header(),
+                kh("B1", "2020-12-28", "2020-12-31", "2020-12", 2000, 40, 5), // week 202053, December part
+                kh("B2", "2021-01-01", "2021-01-03", "2021-01", 1500, 40, 5), // week 202053, January part
+                kh("B3", "2021-01-04", "2021-01-10", "2021-01", 3000, 40, 5), // counter stands still
+                kh("B4", "2021-01-11", "2021-01-17", "2021-01", 3000, 40, 7), // counter jumps 5 → 7
+                kh("B5", "2021-01-18", "2021-01-24", "2021-01", 6000, 80, 8), // wrong sats
+                kh("B6", "2021-01-18", "2021-01-24", "2021-01", 5000, 40, 8), // week total 11 000
+                kh("B7", "2021-01-04", "2021-01-10", "2021-02", -500, 40, 5), // correction of 202101
+                ad("D1", "2021-01-04", "2021-01-10", 4000, 30),
+                ad("D2", "2021-01-11", "2021-01-17", 4000, 31))));
+        new RunJob(spark, TestLakes.config(landing, dir.resolve("lake"))).runMonth(DeliveryMonth.parse("2021-02"));
+        Lakehouse lake = new Lakehouse(spark, dir.resolve("lake").toString());
+
+        assertEquals(List.of(
+                        "665|2020-12|2020-12|Kontanthjælp|Refusion|40|2000.00|800.00|0.00|800.00|1",
+                        "665|2021-01|2021-01|Arbejdsløshedsdagpenge|Medfinansiering|70|8000.00|0.00|5600.00|-5600.00|2",
+                        "665|2021-01|2021-01|Kontanthjælp|Refusion|40|12500.00|5000.00|0.00|5000.00|4",
+                        "665|2021-01|2021-01|Kontanthjælp|Refusion|80|6000.00|4800.00|0.00|4800.00|1",
+                        "665|2021-02|2021-01|Kontanthjælp|Refusion|40|-500.00|-200.00|0.00|-200.00|1"),
+                Frames.lines(lake.read(Layer.GOLD, "fact_yr_finans"), "kommunekode", "koerselsperiode",
+                        "beregningsperiode", "ydelse", "finansieringstype", "sats", "bruttoudgift", "refusion",
+                        "medfinansiering", "finansieringsbeloeb", "antal_beregninger"));
+
+        // Fuldtidspersoner: December 4/31; January 3+7+7+7 = 24/31 for kontanthjælp (B5 and B6 are the same days).
+        assertEquals(List.of(
+                        "2020-12|Kontanthjælp|0.12903|1|1|2000.00|40.0|null|1200.00",
+                        "2021-01|Arbejdsløshedsdagpenge|0.45161|1|1|8000.00|null|70.0|13600.00",
+                        "2021-01|Kontanthjælp|0.77419|1|1|18000.00|53.33333|null|8400.00"),
+                Frames.lines(lake.read(Layer.GOLD, "fact_yr_udvikling_maaned"), "maaned", "ydelse",
+                        "round(fuldtidspersoner, 5)", "antal_personer", "unik_person", "bruttoudgift",
+                        "round(refusionsprocent, 5)", "round(medfinansieringsprocent, 5)",
+                        "kommunal_finansieringsudgift"));
+        assertEquals(List.of("2021-01|Kontanthjælp|5-26"), Frames.lines(
+                lake.read(Layer.GOLD, "fact_yr_udvikling_detalje").where("ydelse = 'Kontanthjælp'"
+                        + " AND maaned = '2021-01'"), "maaned", "ydelse", "interval"));
+
+        assertEquals(List.of(
+                        "BRUTTO_OVER_10000|665|202103|Kontanthjælp|8|null",
+                        "SATS_FORKERT|665|202103|Kontanthjælp|8|null",
+                        "TAELLER_SPRING|665|202102|Kontanthjælp|7|5",
+                        "TAELLER_STAAR_STILLE|665|202101|Kontanthjælp|5|5"),
+                Frames.lines(lake.read(Layer.GOLD, "dq_yr_findings"), "regel", "kommunekode", "uge", "ydelse",
+                        "ydelsestaeller", "forrige_ydelsestaeller"));
+        assertEquals(2, lake.read(Layer.GOLD, "dim_borger").count());
+    }
+}
