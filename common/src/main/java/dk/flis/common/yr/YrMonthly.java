@@ -67,7 +67,8 @@ public final class YrMonthly {
                 .withColumnRenamed("finansieringskommune", "kommunekode")
                 .withColumn("dage", when(col("dage").isNull(), lit(0)).otherwise(col("dage")))
                 .withColumn("fuldtidsperson", least(lit(1.0), col("dage").divide(daysInMonth)))
-                .withColumn("interval", ladder.interval(col("ydelsestaeller")));
+                .withColumn("interval", ladder.interval(col("ydelsestaeller")))
+                .withColumn("trin_sats", ladder.expectedSats(col("finansieringstype"), col("ydelsestaeller")));
     }
 
     /**

@@ -11,6 +11,8 @@ import dk.flis.common.test.SparkExtension;
 import dk.flis.jobs.RunJob;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
+import dk.flis.jobs.lake.SqlCatalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -85,5 +87,19 @@ class YrPipelineTest {
                 Frames.lines(lake.read(Layer.GOLD, "dq_yr_findings"), "regel", "kommunekode", "uge", "ydelse",
                         "ydelsestaeller", "forrige_ydelsestaeller"));
         assertEquals(2, lake.read(Layer.GOLD, "dim_borger").count());
+
+        // The two Lemvig tables of seed 004, exactly as documented in docs/sql/.
+        SqlCatalog.register(lake);
+        assertEquals(List.of("Kontanthjælp|0|0|1|0", "Total|0|0|1|0"),
+                Frames.lines(spark.sql(docsSql("lemvig_trappetrin_12_maaneder.sql")),
+                        "ydelse", "pct_20", "pct_30", "pct_40", "pct_80"));
+        assertEquals(List.of("Kontanthjælp|2020 Qtr 4|40.0", "Kontanthjælp|2021 Qtr 1|53.3",
+                        "Total|2020 Qtr 4|40.0", "Total|2021 Qtr 1|53.3"),
+                Frames.lines(spark.sql(docsSql("lemvig_refusionsprocent_kvartal.sql")),
+                        "ydelse", "kvartal", "refusionsprocent"));
+    }
+
+    private static String docsSql(String name) throws Exception {
+        return Files.readString(Path.of("..", "docs", "sql", name));
     }
 }
