@@ -77,7 +77,7 @@ public final class RunJob {
             new BronzeStep(lake, audit).load(deliveries);
             DeliveryMonth latest = latestLoaded();
             new SilverStep(lake, pseudonymizer, audit).run(label);
-            new GoldStep(lake, pseudonymizer, audit, config.historyYears(), config.ladder()).run(latest);
+            new GoldStep(lake, pseudonymizer, audit, config).run(latest);
             audit.record(label, "run", null, null, null, startedAt, "ok", null);
             Progress.step("run " + label + " done (gold horizon " + latest.horizon() + ")", started);
         } catch (RuntimeException e) {

@@ -5,13 +5,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
+import dk.flis.common.benchmark.Benchmarks;
 import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.config.FlisConfig;
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.calendar.WeeklyRollout;
 import dk.flis.common.dfdg.ActivationSpells;
 import dk.flis.common.dfdg.Conversations;
 import dk.flis.common.dfdg.DfdgMonthly;
 import dk.flis.common.dfdg.VisitationSpells;
+import dk.flis.common.dfdg.Ydelsesaktivitet;
 import dk.flis.common.landing.Source;
 import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.common.silver.LatestVersion;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -54,27 +58,29 @@ public final class GoldStep {
     public static final String FACT_YR_UDVIKLING_MAANED = "fact_yr_udvikling_maaned";
     public static final String FACT_YR_UDVIKLING_DETALJE = "fact_yr_udvikling_detalje";
     public static final String DQ_YR_FINDINGS = "dq_yr_findings";
+    public static final String FACT_YDELSESAKTIVITET_UGE = "fact_ydelsesaktivitet_uge";
+    public static final String BENCHMARK_YDELSESAKTIVITET = "benchmark_ydelsesaktivitet";
+    public static final String BENCHMARK_YR = "benchmark_yr";
     private static final String KOMMUNEKODE = "kommunekode";
 
     private final Lakehouse lake;
     private final Pseudonymizer pseudonymizer;
     private final AuditLog audit;
-    private final int historyYears;
+    private final FlisConfig config;
     private final RefusionLadder ladder;
     private String month;
 
-    public GoldStep(Lakehouse lake, Pseudonymizer pseudonymizer, AuditLog audit, int historyYears,
-                    RefusionLadder ladder) {
+    public GoldStep(Lakehouse lake, Pseudonymizer pseudonymizer, AuditLog audit, FlisConfig config) {
         this.lake = lake;
         this.pseudonymizer = pseudonymizer;
         this.audit = audit;
-        this.historyYears = historyYears;
-        this.ladder = ladder;
+        this.config = config;
+        this.ladder = config.ladder();
     }
 
     public void run(DeliveryMonth latestDelivery) {
         month = latestDelivery.toString();
-        WeeklyRollout rollout = WeeklyRollout.of(latestDelivery, historyYears);
+        WeeklyRollout rollout = WeeklyRollout.of(latestDelivery, config.historyYears());
         write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false);
         write(DIM_TID, ReferenceTables.days(lake.spark()), false);
         List<Dataset<Row>> citizens = new ArrayList<>();
@@ -99,6 +105,7 @@ public final class GoldStep {
             write(AGG_DFDG_MAANED, DfdgMonthly.aggregate(lake.read(Layer.GOLD, FACT_VISITATION_UGE),
                     lake.read(Layer.GOLD, FACT_AKTIVERING_UGE), lake.read(Layer.GOLD, FACT_AKTIVERING),
                     lake.read(Layer.GOLD, FACT_SAMTALE), rollout), true);
+            benchmarks(latestDelivery, categoryPerWeek);
         }
         categoryPerWeek.unpersist();
         write(DIM_BORGER, citizensWithIdentity(citizens), true);
@@ -115,6 +122,31 @@ public final class GoldStep {
                 YrMonthly.development(persons, "interval", "bopaelskommune", "betalingskommune"), true);
         write(DQ_YR_FINDINGS, CounterValidation.findings(yr, ladder), true);
         return yr.select(col("finansieringskommune").as(KOMMUNEKODE), col("cpr_id"));
+    }
+
+    /**
+     * Ydelsesaktivitet (seed 000 §7.2) and the anonymised benchmarks (§7.3): from {@code yr-start} through the last
+     * month the latest delivery is about, every municipality in every month.
+     */
+    private void benchmarks(DeliveryMonth latestDelivery, Dataset<Row> categoryPerWeek) {
+        Dataset<Row> benefitWeeks = lake.exists(Layer.SILVER, SilverStep.YR)
+                ? Ydelsesaktivitet.paidBenefitWeeks(lake.read(Layer.SILVER, SilverStep.YR))
+                : lake.spark().createDataFrame(List.of(), StructType.fromDDL("cpr_id STRING, uge INT, ydelse STRING"));
+        write(FACT_YDELSESAKTIVITET_UGE, Ydelsesaktivitet.weeks(categoryPerWeek,
+                lake.read(Layer.GOLD, FACT_AKTIVERING_UGE), benefitWeeks, ReferenceTables.benefits(lake.spark()),
+                config.yrStart()), true);
+        Dataset<Row> scaffold = Benchmarks.scaffold(ReferenceTables.municipalities(lake.spark()), config.yrStart(),
+                latestDelivery.lastDataDay());
+        Dataset<Row> population = lake.exists(Layer.SILVER, SilverStep.BEFOLKNING)
+                ? Benchmarks.population16to66(lake.read(Layer.SILVER, SilverStep.BEFOLKNING))
+                : lake.spark().createDataFrame(List.of(),
+                        StructType.fromDDL("kommunekode INT, maaned STRING, antal_borgere_16_66 LONG"));
+        write(BENCHMARK_YDELSESAKTIVITET, Benchmarks.ydelsesaktivitet(lake.read(Layer.GOLD, FACT_YDELSESAKTIVITET_UGE),
+                lake.read(Layer.GOLD, FACT_AKTIVERING_UGE), population, scaffold, config.benchmarkMinCell()), false);
+        if (lake.exists(Layer.GOLD, FACT_YR_PERSON_MAANED) && lake.exists(Layer.SILVER, SilverStep.YR)) {
+            write(BENCHMARK_YR, Benchmarks.yr(lake.read(Layer.GOLD, FACT_YR_PERSON_MAANED), scaffold,
+                    config.benchmarkMinCell()), false);
+        }
     }
 
     private Dataset<Row> visitations(WeeklyRollout rollout) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.year;
 
 import dk.flis.common.calendar.IsoWeek;
+import dk.flis.common.reference.Benefits;
 import dk.flis.common.reference.Municipalities;
 import dk.flis.common.reference.Municipality;
 import java.time.LocalDate;
@@ -43,6 +44,14 @@ public final class ReferenceTables {
                         m.regionsnavn()))
                 .toList();
         return spark.createDataFrame(rows, schema).coalesce(1);
+    }
+
+    /** YR benefits → Release 6.0 benefit group (seed 001), for a broadcast join. */
+    public static Dataset<Row> benefits(SparkSession spark) {
+        List<Row> rows = Benefits.all().stream()
+                .map(b -> RowFactory.create(b.ydelse(), b.ydelsesgruppe())).toList();
+        return spark.createDataFrame(rows, new StructType().add("ydelse", DataTypes.StringType)
+                .add("ydelsesgruppe", DataTypes.StringType)).coalesce(1);
     }
 
     public static Dataset<Row> days(SparkSession spark) {

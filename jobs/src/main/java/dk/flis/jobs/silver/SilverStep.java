@@ -28,6 +28,7 @@ public final class SilverStep {
     public static final String AKTIVITET = "dfdg_aktivitet";
     public static final String SAMTALE = "dfdg_samtale";
     public static final String YR = "yr_beregning";
+    public static final String BEFOLKNING = "befolkning";
 
     private final Lakehouse lake;
     private final Pseudonymizer pseudonymizer;
@@ -45,6 +46,21 @@ public final class SilverStep {
         latestPseudonymised(month, Source.DFDG_SAMTALE, SAMTALE, "samtale_id");
         // Corrections are rows of their own (new beregning_id, negative amounts): all are kept.
         latestPseudonymised(month, Source.YR_BEREGNING, YR, "beregning_id");
+        latest(month, Source.BEFOLKNING, BEFOLKNING, "maaned", "kommunekode", "koen", "alder");
+    }
+
+    /** Population counts (no persons): latest delivery per month, municipality, sex and age. */
+    private void latest(String month, Source source, String table, String... keys) {
+        if (!lake.exists(Layer.BRONZE, source.tableName())) {
+            return;
+        }
+        Instant started = Instant.now();
+        LocalDateTime startedAt = LocalDateTime.now();
+        lake.overwrite(LatestVersion.perKey(lake.read(Layer.BRONZE, source.tableName()), List.of(keys))
+                .drop("fil"), Layer.SILVER, table);
+        long out = lake.read(Layer.SILVER, table).count();
+        audit.record(month, "silver." + table, null, out, 0L, startedAt, "ok", null);
+        Progress.step(String.format("silver.%s: %d rows", table, out), started);
     }
 
     /** Latest version per id (latest delivery, then the tie-breakers, then the last line), cpr → cpr_id. */

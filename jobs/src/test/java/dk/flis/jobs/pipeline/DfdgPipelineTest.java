@@ -113,6 +113,23 @@ class DfdgPipelineTest {
                         "visitationskategori", "aktivitetstype", "antal_borgere", "antal_visitationsforloeb",
                         "antal_aktiveringsforloeb", "antal_samtaler", "hjaelpemiddeludgifter", "dage_aktiveret",
                         "timer_aktiveret_pr_uge"));
+        // Ydelsesaktivitet: no YR payment that week → "Uden ydelse i YR"; activated in weeks 202002 … 202005.
+        assertEquals(List.of("202002|Uden ydelse i YR|Jobparat|true", "202003|Uden ydelse i YR|Jobparat|true",
+                        "202004|Uden ydelse i YR|Jobparat|true", "202005|Uden ydelse i YR|Jobparat|true"),
+                Frames.lines(lake.read(Layer.GOLD, "fact_ydelsesaktivitet_uge"), "uge", "ydelsesgruppe",
+                        "visitationskategori", "er_aktiveret"));
+        // The benchmark: all 98 municipalities in January 2020; Aarhus's one citizen is suppressed, never shown.
+        var bench = lake.read(Layer.GOLD, "benchmark_ydelsesaktivitet");
+        assertEquals(98, bench.where("visitationskategori = 'I alt' AND ydelsesgruppe = 'I alt'"
+                + " AND maaned = '2020-01'").count());
+        assertEquals(0, bench.where("antal_ydelsesmodtagere BETWEEN 1 AND 4 OR antal_aktiverede BETWEEN 1 AND 4")
+                .count());
+        assertEquals(List.of("I alt|I alt|null|true", "I alt|Uden ydelse i YR|null|true",
+                        "Jobparat|I alt|null|true", "Jobparat|Uden ydelse i YR|null|true"),
+                Frames.lines(bench.where("kommunekode = 751"), "visitationskategori", "ydelsesgruppe",
+                        "antal_ydelsesmodtagere", "undertrykt"));
+        assertEquals(List.of("0|false"), Frames.lines(bench.where("kommunekode = 825"), "antal_ydelsesmodtagere",
+                "undertrykt"));
         for (String silver : lake.tables(Layer.SILVER)) {
             assertEquals(false, List.of(lake.read(Layer.SILVER, silver).columns()).contains("cpr"), silver);
         }
