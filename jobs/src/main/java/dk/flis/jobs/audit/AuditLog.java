@@ -30,7 +30,7 @@ public final class AuditLog {
             .add("fejl", DataTypes.StringType);
 
     private final String runId;
-    private final List<Row> rows = new ArrayList<>();
+    private final List<Row> rows = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public AuditLog(String runId) {
         this.runId = runId;
@@ -47,14 +47,16 @@ public final class AuditLog {
     }
 
     public List<Row> rows() {
-        return List.copyOf(rows);
+        synchronized (rows) {
+            return List.copyOf(rows);
+        }
     }
 
     public void flush(Lakehouse lake) {
         if (rows.isEmpty()) {
             return;
         }
-        lake.append(lake.spark().createDataFrame(rows, SCHEMA).coalesce(1), Layer.AUDIT, TABLE);
+        lake.append(lake.spark().createDataFrame(rows(), SCHEMA).coalesce(1), Layer.AUDIT, TABLE);
         rows.clear();
     }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dk.flis.common.landing.RawRows;
 import dk.flis.common.landing.Source;
+import dk.flis.jobs.Parallel;
 import dk.flis.jobs.Progress;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.lake.Lakehouse;
@@ -57,48 +58,13 @@ public final class BronzeStep {
     public void load(List<Delivery> deliveries) {
         String months = deliveries.stream().map(d -> "'" + d.month() + "'").collect(Collectors.joining(", "));
         String batch = "leverance IN (" + months + ")";
-        List<Dataset<Row>> quarantined = new ArrayList<>();
-        List<Dataset<Row>> cached = new ArrayList<>();
+        List<Dataset<Row>> quarantined = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Dataset<Row>> cached = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Runnable> sources = new ArrayList<>();
         for (Source source : Source.values()) {
-            Instant started = Instant.now();
-            LocalDateTime startedAt = LocalDateTime.now();
-            List<Dataset<Row>> parts = new ArrayList<>();
-            List<String> files = new ArrayList<>();
-            for (Delivery d : deliveries) {
-                for (DeliveryFile f : d.files()) {
-                    if (f.source() == source && !source.isWide()) {
-                        parts.add(reader.read(d, f));
-                        files.add(d.month() + "/" + f.name());
-                    }
-                }
-            }
-            if (parts.isEmpty()) {
-                // A redelivered month without this file must not keep the old month's rows.
-                lake.deleteWhere(Layer.BRONZE, source.tableName(), batch);
-                continue;
-            }
-            Dataset<Row> rows = parts.stream().reduce(Dataset::unionByName).orElseThrow()
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(rows);
-            Map<String, long[]> counts = countPerFile(rows);
-            lake.replaceWhere(rows.where(col(RawRows.AARSAG).isNull()).drop(RawRows.AARSAG, RawRows.RAA_LINJE),
-                    Layer.BRONZE, source.tableName(), batch, DeliveryReader.LEVERANCE);
-            quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
-                    .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
-                            col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
-                            col(RawRows.AARSAG).as("aarsag")));
-            long in = 0;
-            long bad = 0;
-            for (String file : files) {
-                long[] c = counts.getOrDefault(file, new long[2]);
-                String[] key = file.split("/", 2);
-                audit.record(key[0], "bronze." + source.tableName() + " (" + key[1] + ")", c[0], c[0] - c[1], c[1],
-                        startedAt, "ok", null);
-                in += c[0];
-                bad += c[1];
-            }
-            Progress.step(String.format("bronze.%s: %d rows, %d quarantined", source.tableName(), in, bad), started);
+            sources.add(() -> loadSource(source, deliveries, batch, quarantined, cached));
         }
+        Parallel.run(sources);
         Instant started = Instant.now();
         Dataset<Row> allBad = quarantined.isEmpty()
                 ? lake.spark().createDataFrame(List.of(), quarantineSchema())
@@ -114,6 +80,49 @@ public final class BronzeStep {
                 Layer.BRONZE, DELIVERIES, batch);
         cached.forEach(Dataset::unpersist);
         Progress.step("bronze.quarantine, bronze.leverancer", started);
+    }
+
+    /** One source for the whole batch: parse, count per file, write good rows, collect bad ones. */
+    private void loadSource(Source source, List<Delivery> deliveries, String batch, List<Dataset<Row>> quarantined,
+                            List<Dataset<Row>> cached) {
+        Instant started = Instant.now();
+        LocalDateTime startedAt = LocalDateTime.now();
+        List<Dataset<Row>> parts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            for (DeliveryFile f : d.files()) {
+                if (f.source() == source && !source.isWide()) {
+                    parts.add(reader.read(d, f));
+                    files.add(d.month() + "/" + f.name());
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            // A redelivered month without this file must not keep the old month's rows.
+            lake.deleteWhere(Layer.BRONZE, source.tableName(), batch);
+            return;
+        }
+        Dataset<Row> rows = parts.stream().reduce(Dataset::unionByName).orElseThrow()
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(rows);
+        Map<String, long[]> counts = countPerFile(rows);
+        lake.replaceWhere(rows.where(col(RawRows.AARSAG).isNull()).drop(RawRows.AARSAG, RawRows.RAA_LINJE),
+                Layer.BRONZE, source.tableName(), batch, DeliveryReader.LEVERANCE);
+        quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
+                .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
+                        col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
+                        col(RawRows.AARSAG).as("aarsag")));
+        long in = 0;
+        long bad = 0;
+        for (String file : files) {
+            long[] c = counts.getOrDefault(file, new long[2]);
+            String[] key = file.split("/", 2);
+            audit.record(key[0], "bronze." + source.tableName() + " (" + key[1] + ")", c[0], c[0] - c[1], c[1],
+                    startedAt, "ok", null);
+            in += c[0];
+            bad += c[1];
+        }
+        Progress.step(String.format("bronze.%s: %d rows, %d quarantined", source.tableName(), in, bad), started);
     }
 
     /** "leverance/fil" → {rows, quarantined}; a handful of aggregated rows, safe to bring to the driver. */

@@ -85,12 +85,18 @@ final class DefectInjector {
             longer[row.length] = "";
             return longer;
         }
+        // Prefer a field that holds a value (a date cannot be broken from an empty slutdato); when every
+        // candidate is empty (statsligt_job, the decimals) the broken value is made from nothing.
         List<Integer> candidates = new ArrayList<>();
+        List<Integer> empty = new ArrayList<>();
         List<Field> fields = source.fields();
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).type().reason() == reason) {
-                candidates.add(i);
+                (row[i] == null || row[i].isEmpty() ? empty : candidates).add(i);
             }
+        }
+        if (candidates.isEmpty()) {
+            candidates = empty;
         }
         int i = candidates.get(rng.nextInt(candidates.size()));
         row[i] = brokenValue(reason, row[i]);
@@ -98,7 +104,8 @@ final class DefectInjector {
     }
 
     /** One typical way each value type goes wrong in real extracts. */
-    private String brokenValue(QuarantineReason reason, String v) {
+    private String brokenValue(QuarantineReason reason, String value) {
+        String v = value == null ? "" : value;
         String[] options = switch (reason) {
             case CPR -> new String[] {v.substring(1), v.substring(0, 6) + "XXXX", v.substring(0, 6) + "-" + v.substring(6)};
             case KOMMUNEKODE -> new String[] {"411", "999", "0"};

@@ -5,23 +5,31 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Deterministic monthly deliveries for all 98 municipalities (docs/generator.md): the same options give the
- * same bytes. Writes {@code <out>/<YYYY-MM>/} with cpr_borger.csv, befolkning.csv.gz, dfdg_visitation.csv and
- * {@code _manifest.csv} last; the defect truth goes to {@code <out>/_truth/<YYYY-MM>/karantaene.csv}.
+ * same bytes. Writes {@code <out>/<YYYY-MM>/} with cpr_borger.csv, befolkning.csv.gz, dfdg_visitation.csv,
+ * dfdg_aktivitet.csv, dfdg_samtale.csv and {@code _manifest.csv} last; the defect truth goes to
+ * {@code <out>/_truth/<YYYY-MM>/karantaene.csv}.
  */
 public final class DeliveryGenerator {
     static final String CPR_BORGER = Source.CPR_BORGER.tableName() + ".csv";
     static final String BEFOLKNING = Source.BEFOLKNING.tableName() + ".csv.gz";
     static final String VISITATION = Source.DFDG_VISITATION.tableName() + ".csv";
+    static final String AKTIVITET = Source.DFDG_AKTIVITET.tableName() + ".csv";
+    static final String SAMTALE = Source.DFDG_SAMTALE.tableName() + ".csv";
 
     private final GeneratorOptions options;
 
@@ -30,18 +38,28 @@ public final class DeliveryGenerator {
     }
 
     public GeneratedWorld generate() throws IOException {
-        // One stream per concern, split in a fixed order: the clean world never depends on the defect rate.
+        // One stream per concern, split in a fixed order: the clean world never depends on the defect rate
+        // (only the line numbers of activities and conversations count the bad rows above them).
         SplittableRandom root = new SplittableRandom(options.seed());
         SplittableRandom people = root.split();
         SplittableRandom schedule = root.split();
         SplittableRandom register = root.split();
         SplittableRandom defectRng = root.split();
+        // Split after the four above, so the visitation world and its files stay what they were before
+        // activities and conversations existed.
+        SplittableRandom activityRng = root.split();
+        SplittableRandom conversationRng = root.split();
+        SplittableRandom dfdgDefectRng = root.split();
 
         PopulationBuilder population = new PopulationBuilder(options, people);
         List<Person> persons = population.build();
         List<Visitation> visitations = DeliverySchedule.versions(persons, options, schedule);
         CitizenRegister.Result citizens = CitizenRegister.build(persons, visitations, register);
         List<BefolkningRow> befolkning = Befolkning.rows(options);
+        Map<String, YearMonth> visitationDelivery = firstDeliveries(visitations);
+        List<Activity> activities = ActivityBuilder.versions(persons, visitationDelivery, options, activityRng);
+        List<Conversation> conversations = ConversationBuilder.conversations(persons, visitationDelivery, options,
+                conversationRng);
 
         DefectInjector injector = new DefectInjector(defectRng, options.defects());
         long[] nextDefectId = {90_000_000L};
@@ -53,13 +71,28 @@ public final class DeliveryGenerator {
             row[0] = population.unusedCpr(LocalDate.parse(row[3]), "M".equals(row[4]), defectRng);
             return row;
         };
+        DefectInjector dfdgInjector = new DefectInjector(dfdgDefectRng, options.defects());
+        long[] nextActivityDefectId = {90_000_000L};
+        UnaryOperator<String[]> freshActivityId = row -> {
+            row[0] = String.format("A%08d", ++nextActivityDefectId[0]);
+            return row;
+        };
+        long[] nextConversationDefectId = {90_000_000L};
+        UnaryOperator<String[]> freshConversationId = row -> {
+            row[0] = String.format("S%08d", ++nextConversationDefectId[0]);
+            return row;
+        };
 
         Map<YearMonth, List<CitizenRow>> citizensByMonth = byMonth(citizens.rows(), CitizenRow::delivery);
         Map<YearMonth, List<Visitation>> visitationsByMonth = byMonth(visitations, Visitation::delivery);
         Map<YearMonth, List<BefolkningRow>> befolkningByMonth = byMonth(befolkning, BefolkningRow::delivery);
+        Map<YearMonth, List<Activity>> activitiesByMonth = byMonth(activities, Activity::delivery);
+        Map<YearMonth, List<Conversation>> conversationsByMonth = byMonth(conversations, Conversation::delivery);
 
         List<DeliveredFile> files = new ArrayList<>();
         List<Defect> defects = new ArrayList<>();
+        List<Activity> deliveredActivities = new ArrayList<>(activities.size());
+        List<Conversation> deliveredConversations = new ArrayList<>(conversations.size());
         for (YearMonth m = options.from(); !m.isAfter(options.to()); m = m.plusMonths(1)) {
             DeliveryWriter writer = new DeliveryWriter(options.out(), m);
             writer.clear(ownFileNames());
@@ -71,31 +104,68 @@ public final class DeliveryGenerator {
                     rows(citizensByMonth.get(m), r -> LandingCsv.row(r.citizen())), freshCpr, injector, written, found);
             write(writer, m, VISITATION, Source.DFDG_VISITATION, rows(visitationsByMonth.get(m), LandingCsv::row),
                     freshVisitationId, injector, written, found);
+            List<Activity> monthActivities = activitiesByMonth.getOrDefault(m, List.of());
+            DefectInjector.Result a = write(writer, m, AKTIVITET, Source.DFDG_AKTIVITET,
+                    rows(monthActivities, LandingCsv::row), freshActivityId, dfdgInjector, written, found);
+            withLines(monthActivities, a, Activity::withLine, deliveredActivities);
+            List<Conversation> monthConversations = conversationsByMonth.getOrDefault(m, List.of());
+            DefectInjector.Result c = write(writer, m, SAMTALE, Source.DFDG_SAMTALE,
+                    rows(monthConversations, LandingCsv::row), freshConversationId, dfdgInjector, written, found);
+            withLines(monthConversations, c, Conversation::withLine, deliveredConversations);
+            // as listed in the manifest and the truth file: by file name (the first three already were)
+            written.sort(Comparator.comparing(DeliveredFile::fil));
+            found.sort(Comparator.comparing(Defect::fil).thenComparingInt(Defect::linje));
             writer.writeManifest(written);
             writer.writeTruth(options.out(), found, options.defects() > 0);
             files.addAll(written);
             defects.addAll(found);
         }
         return new GeneratedWorld(options, citizens.citizens(), citizens.rows(), visitations, befolkning, defects,
-                files);
+                files, deliveredActivities, deliveredConversations);
+    }
+
+    /** First delivery of each forloeb_id (versions are ordered by delivery). */
+    private static Map<String, YearMonth> firstDeliveries(List<Visitation> visitations) {
+        Map<String, YearMonth> first = new HashMap<>();
+        visitations.forEach(v -> first.putIfAbsent(v.forloebId(), v.delivery()));
+        return first;
+    }
+
+    /** The clean records with the physical line each got once the bad rows were inserted (header = 1). */
+    private static <T> void withLines(List<T> clean, DefectInjector.Result result, BiFunction<T, Integer, T> withLine,
+                                      List<T> out) {
+        if (clean.isEmpty()) {
+            return;
+        }
+        Set<Integer> bad = new HashSet<>();
+        result.defects().forEach(d -> bad.add(d.linje()));
+        int next = 0;
+        for (int line = 2; line < result.rows().size() + 2; line++) {
+            if (!bad.contains(line)) {
+                out.add(withLine.apply(clean.get(next++), line));
+            }
+        }
     }
 
     /** A source with nothing that month sends no file (SPEC 2). */
-    private static void write(DeliveryWriter writer, YearMonth m, String fil, Source source, List<String[]> clean,
-                              UnaryOperator<String[]> freshId, DefectInjector injector, List<DeliveredFile> written,
-                              List<Defect> found) throws IOException {
+    private static DefectInjector.Result write(DeliveryWriter writer, YearMonth m, String fil, Source source,
+                                               List<String[]> clean, UnaryOperator<String[]> freshId,
+                                               DefectInjector injector, List<DeliveredFile> written,
+                                               List<Defect> found) throws IOException {
         if (clean.isEmpty()) {
-            return;
+            return null;
         }
         DefectInjector.Result result = injector.inject(m, fil, source, clean, freshId);
         written.add(writer.write(fil, source.header(), result.rows(), result.defects().size()));
         found.addAll(result.defects());
+        return result;
     }
 
     /** Every name this generator could have written into a delivery folder, plain or gzip. */
     private static List<String> ownFileNames() {
         List<String> names = new ArrayList<>();
-        for (Source s : List.of(Source.CPR_BORGER, Source.BEFOLKNING, Source.DFDG_VISITATION)) {
+        for (Source s : List.of(Source.CPR_BORGER, Source.BEFOLKNING, Source.DFDG_VISITATION, Source.DFDG_AKTIVITET,
+                Source.DFDG_SAMTALE)) {
             names.add(s.tableName() + ".csv");
             names.add(s.tableName() + ".csv.gz");
         }

@@ -1,5 +1,8 @@
 package dk.flis.jobs.generate;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** SPEC 2 text format: {@code ;} separated, empty = null, quote only a field holding {@code ;} or {@code "}. */
@@ -44,5 +47,46 @@ final class LandingCsv {
     static String[] row(BefolkningRow b) {
         return new String[] {MONTH.format(b.maaned()), Integer.toString(b.kommunekode()), b.koen(),
             Integer.toString(b.alder()), Integer.toString(b.antal())};
+    }
+
+    /** {@code prefix} + {@code n} zero-padded to 8 digits, like {@code String.format("A%08d", n)} but cheaper. */
+    static String id(char prefix, long n) {
+        String digits = Long.toString(n);
+        StringBuilder sb = new StringBuilder(9).append(prefix);
+        for (int i = digits.length(); i < 8; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits).toString();
+    }
+
+    static String[] row(Activity a) {
+        return new String[] {a.aktivitetId(), a.cpr(), Integer.toString(a.kommunekode()),
+            a.aktiverendeOrganisation(), a.visiterendeOrganisation(), a.aktivitetstype(), a.status(), a.aarsag(),
+            a.puljenavn(), date(a.startdato()), date(a.slutdato()), decimal(a.timerPrUge()), a.jobtype(),
+            bool(a.statsligtJob()), a.amuKode(), a.kursusnavn(), a.hjaelpemiddelArt(), a.hjaelpemiddelType(),
+            a.hjaelpemiddelForm(), decimal(a.hjaelpemiddelUdgift()), a.stoettepersonArt(), a.stoettepersonType(),
+            timestamp(a.opdateretTidspunkt())};
+    }
+
+    static String[] row(Conversation c) {
+        return new String[] {c.samtaleId(), c.cpr(), Integer.toString(c.kommunekode()), c.samtaletype(),
+            c.kontaktform(), timestamp(c.samtaletidspunkt()), bool(c.afholdt()), c.indkaldendeOrganisation(),
+            c.deltagere().isEmpty() ? null : String.join("|", c.deltagere())};
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : DATE.format(d);
+    }
+
+    private static String timestamp(LocalDateTime t) {
+        return t == null ? null : TIMESTAMP.format(t);
+    }
+
+    private static String decimal(BigDecimal b) {
+        return b == null ? null : b.toPlainString();
+    }
+
+    private static String bool(Boolean b) {
+        return b == null ? null : b ? "J" : "N";
     }
 }

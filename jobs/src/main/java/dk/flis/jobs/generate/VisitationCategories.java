@@ -20,7 +20,7 @@ final class VisitationCategories {
     private static final WeightedChoice<String> OLDER = table(FROM_30);
 
     /** A-kasser visit their own members in the first months of unemployment (jobparat dagpengemodtagere). */
-    private static final List<String> A_KASSER = List.of("3F A-kasse", "HK A-kasse", "Krifa A-kasse",
+    static final List<String> A_KASSER = List.of("3F A-kasse", "HK A-kasse", "Krifa A-kasse",
             "Dansk Metal A-kasse", "FOA A-kasse", "Akademikernes A-kasse", "Min A-kasse", "Det Faglige Hus A-kasse",
             "Ase A-kasse", "Lederne A-kasse", "BUPL A-kasse");
 

@@ -21,6 +21,7 @@ import dk.flis.common.silver.LatestVersion;
 import dk.flis.common.yr.CounterValidation;
 import dk.flis.common.yr.RefusionLadder;
 import dk.flis.common.yr.YrMonthly;
+import dk.flis.jobs.Parallel;
 import dk.flis.jobs.Progress;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.lake.Lakehouse;
@@ -78,37 +79,43 @@ public final class GoldStep {
         this.ladder = config.ladder();
     }
 
+    /**
+     * Three phases of independent writes, each phase's tables written concurrently: (1) reference dimensions, YR,
+     * visitation spells and weeks; (2) activations and conversations, which need each citizen-week's category;
+     * (3) dimensions, aggregates, benchmarks and dim_borger, which read the facts.
+     */
     public void run(DeliveryMonth latestDelivery) {
         month = latestDelivery.toString();
         WeeklyRollout rollout = WeeklyRollout.of(latestDelivery, config.historyYears());
-        write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false);
-        write(DIM_TID, ReferenceTables.days(lake.spark()), false);
-        List<Dataset<Row>> citizens = new ArrayList<>();
-        if (lake.exists(Layer.SILVER, SilverStep.YR)) {
-            citizens.add(yr());
-        }
-        if (!lake.exists(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)) {
-            if (!citizens.isEmpty()) {
-                write(DIM_BORGER, citizensWithIdentity(citizens), true);
-            }
-            return;
-        }
-        citizens.add(visitations(rollout));
-        Dataset<Row> categoryPerWeek = ActivationSpells.categoryPerWeek(lake.read(Layer.GOLD, FACT_VISITATION_UGE))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        boolean dfdgComplete = lake.exists(Layer.SILVER, SilverStep.AKTIVITET)
+        List<Dataset<Row>> citizens = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean visitations = lake.exists(Layer.SILVER, SilverStep.VISITATIONSFORLOEB);
+        boolean dfdgComplete = visitations && lake.exists(Layer.SILVER, SilverStep.AKTIVITET)
                 && lake.exists(Layer.SILVER, SilverStep.SAMTALE);
-        if (dfdgComplete) {
-            citizens.add(activations(rollout, categoryPerWeek));
-            citizens.add(conversations(categoryPerWeek));
-            dimensions();
-            write(AGG_DFDG_MAANED, DfdgMonthly.aggregate(lake.read(Layer.GOLD, FACT_VISITATION_UGE),
-                    lake.read(Layer.GOLD, FACT_AKTIVERING_UGE), lake.read(Layer.GOLD, FACT_AKTIVERING),
-                    lake.read(Layer.GOLD, FACT_SAMTALE), rollout), true);
-            benchmarks(latestDelivery, categoryPerWeek);
+        List<Runnable> first = new ArrayList<>();
+        first.add(() -> write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false));
+        first.add(() -> write(DIM_TID, ReferenceTables.days(lake.spark()), false));
+        if (lake.exists(Layer.SILVER, SilverStep.YR)) {
+            first.add(() -> citizens.add(yr()));
         }
-        categoryPerWeek.unpersist();
-        write(DIM_BORGER, citizensWithIdentity(citizens), true);
+        if (visitations) {
+            first.add(() -> citizens.add(visitations(rollout)));
+        }
+        Parallel.run(first);
+        if (dfdgComplete) {
+            Dataset<Row> categoryPerWeek = ActivationSpells.categoryPerWeek(
+                    lake.read(Layer.GOLD, FACT_VISITATION_UGE)).persist(StorageLevel.MEMORY_AND_DISK());
+            Parallel.run(() -> citizens.add(activations(rollout, categoryPerWeek)),
+                    () -> citizens.add(conversations(categoryPerWeek)));
+            Parallel.run(this::dimensions,
+                    () -> write(AGG_DFDG_MAANED, DfdgMonthly.aggregate(lake.read(Layer.GOLD, FACT_VISITATION_UGE),
+                            lake.read(Layer.GOLD, FACT_AKTIVERING_UGE), lake.read(Layer.GOLD, FACT_AKTIVERING),
+                            lake.read(Layer.GOLD, FACT_SAMTALE), rollout), true),
+                    () -> benchmarks(latestDelivery, categoryPerWeek),
+                    () -> write(DIM_BORGER, citizensWithIdentity(citizens), true));
+            categoryPerWeek.unpersist();
+        } else if (!citizens.isEmpty()) {
+            write(DIM_BORGER, citizensWithIdentity(citizens), true);
+        }
     }
 
     /** Ydelsesrefusion (seed 004): finance, development per citizen and per kommune, and the NBI findings. */
@@ -129,6 +136,10 @@ public final class GoldStep {
      * month the latest delivery is about, every municipality in every month.
      */
     private void benchmarks(DeliveryMonth latestDelivery, Dataset<Row> categoryPerWeek) {
+        if (latestDelivery.lastDataDay().isBefore(config.yrStart())) {
+            Progress.say("  ydelsesaktivitet and benchmarks start at yr-start " + config.yrStart() + ": none yet");
+            return;
+        }
         Dataset<Row> benefitWeeks = lake.exists(Layer.SILVER, SilverStep.YR)
                 ? Ydelsesaktivitet.paidBenefitWeeks(lake.read(Layer.SILVER, SilverStep.YR))
                 : lake.spark().createDataFrame(List.of(), StructType.fromDDL("cpr_id STRING, uge INT, ydelse STRING"));
@@ -198,23 +209,25 @@ public final class GoldStep {
         DfdgDimensions dims = new DfdgDimensions(activations, conversations,
                 lake.read(Layer.GOLD, FACT_SAMTALE_DELTAGER));
         Dataset<Row> observed = dims.observed().persist(StorageLevel.MEMORY_AND_DISK());
+        List<Runnable> writes = new ArrayList<>();
         for (Map.Entry<String, String> d : DfdgDimensions.SINGLE.entrySet()) {
-            write(d.getValue(), dims.single(d.getKey()), false);
+            writes.add(() -> write(d.getValue(), dims.single(d.getKey()), false));
         }
-        write("dim_hjaelpemiddel", dims.combined(activations, "hjaelpemiddel_art", "hjaelpemiddel_type",
-                "hjaelpemiddel_form"), false);
-        write("dim_personlig_assistance", dims.combined(activations, "stoetteperson_art", "stoetteperson_type"),
-                false);
-        write("dim_amu", DfdgDimensions.amu(activations), false);
-        write("dim_kursus", DfdgDimensions.courses(activations), false);
-        write("dim_statsligt_job", DfdgDimensions.stateJob(lake.spark()), false);
-        write("dim_organisation", DfdgDimensions.organisations(List.of(
+        writes.add(() -> write("dim_hjaelpemiddel", dims.combined(activations, "hjaelpemiddel_art",
+                "hjaelpemiddel_type", "hjaelpemiddel_form"), false));
+        writes.add(() -> write("dim_personlig_assistance", dims.combined(activations, "stoetteperson_art",
+                "stoetteperson_type"), false));
+        writes.add(() -> write("dim_amu", DfdgDimensions.amu(activations), false));
+        writes.add(() -> write("dim_kursus", DfdgDimensions.courses(activations), false));
+        writes.add(() -> write("dim_statsligt_job", DfdgDimensions.stateJob(lake.spark()), false));
+        writes.add(() -> write("dim_organisation", DfdgDimensions.organisations(List.of(
                 activations.select(col("aktiverende_organisation").as("organisation")),
                 activations.select(col("visiterende_organisation").as("organisation")),
                 lake.read(Layer.SILVER, SilverStep.VISITATIONSFORLOEB)
                         .select(col("visiterende_organisation").as("organisation")),
-                conversations.select(col("indkaldende_organisation").as("organisation")))), false);
-        write(DQ_DFDG_UKENDTE, dims.unknownValues(), false);
+                conversations.select(col("indkaldende_organisation").as("organisation")))), false));
+        writes.add(() -> write(DQ_DFDG_UKENDTE, dims.unknownValues(), false));
+        Parallel.run(writes);
         observed.unpersist();
     }
 

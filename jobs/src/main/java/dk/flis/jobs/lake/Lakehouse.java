@@ -64,10 +64,19 @@ public final class Lakehouse {
 
     /** Replaces the whole table (silver and gold are pure functions of bronze). */
     public void overwrite(Dataset<Row> rows, Layer layer, String name, String... partitionBy) {
-        rows.write().format("delta").mode(SaveMode.Overwrite)
+        clustered(rows, partitionBy).write().format("delta").mode(SaveMode.Overwrite)
                 .option("overwriteSchema", "true")
                 .partitionBy(partitionBy)
                 .save(path(layer, name));
+    }
+
+    /** Rows of one partition value in one task: one file per partition instead of one per task and value. */
+    private static Dataset<Row> clustered(Dataset<Row> rows, String... partitionBy) {
+        if (partitionBy.length == 0) {
+            return rows;
+        }
+        return rows.repartition(java.util.Arrays.stream(partitionBy).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /** Replaces exactly the rows matching {@code condition} (e.g. one delivery month) with {@code rows}. */

@@ -7,6 +7,7 @@ import dk.flis.common.dfdg.VisitationSpells;
 import dk.flis.common.landing.Source;
 import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.common.silver.LatestVersion;
+import dk.flis.jobs.Parallel;
 import dk.flis.jobs.Progress;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.lake.Lakehouse;
@@ -40,13 +41,16 @@ public final class SilverStep {
         this.audit = audit;
     }
 
+    /** The silver tables are independent of each other: written concurrently. */
     public void run(String month) {
-        visitations(month);
-        latestPseudonymised(month, Source.DFDG_AKTIVITET, AKTIVITET, "aktivitet_id", "opdateret_tidspunkt");
-        latestPseudonymised(month, Source.DFDG_SAMTALE, SAMTALE, "samtale_id");
-        // Corrections are rows of their own (new beregning_id, negative amounts): all are kept.
-        latestPseudonymised(month, Source.YR_BEREGNING, YR, "beregning_id");
-        latest(month, Source.BEFOLKNING, BEFOLKNING, "maaned", "kommunekode", "koen", "alder");
+        Parallel.run(
+                () -> visitations(month),
+                () -> latestPseudonymised(month, Source.DFDG_AKTIVITET, AKTIVITET, "aktivitet_id",
+                        "opdateret_tidspunkt"),
+                () -> latestPseudonymised(month, Source.DFDG_SAMTALE, SAMTALE, "samtale_id"),
+                // Corrections are rows of their own (new beregning_id, negative amounts): all are kept.
+                () -> latestPseudonymised(month, Source.YR_BEREGNING, YR, "beregning_id"),
+                () -> latest(month, Source.BEFOLKNING, BEFOLKNING, "maaned", "kommunekode", "koen", "alder"));
     }
 
     /** Population counts (no persons): latest delivery per month, municipality, sex and age. */

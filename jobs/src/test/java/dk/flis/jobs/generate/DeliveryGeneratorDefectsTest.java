@@ -29,7 +29,8 @@ class DeliveryGeneratorDefectsTest {
     static final YearMonth FROM = YearMonth.of(2021, 11);
     static final YearMonth TO = YearMonth.of(2022, 1);
     static final Map<String, Source> FILES = Map.of("befolkning.csv.gz", Source.BEFOLKNING,
-            "cpr_borger.csv", Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION);
+            "cpr_borger.csv", Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION,
+            "dfdg_aktivitet.csv", Source.DFDG_AKTIVITET, "dfdg_samtale.csv", Source.DFDG_SAMTALE);
 
     @TempDir
     static Path tmp;
@@ -92,7 +93,12 @@ class DeliveryGeneratorDefectsTest {
                 "cpr_borger.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
                         QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO),
                 "dfdg_visitation.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
-                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT));
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT),
+                "dfdg_aktivitet.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TIDSPUNKT,
+                        QuarantineReason.TAL, QuarantineReason.JA_NEJ),
+                "dfdg_samtale.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT, QuarantineReason.JA_NEJ));
         for (YearMonth m : months()) {
             Map<String, Map<Integer, QuarantineReason>> truth = truth(m);
             for (String name : FILES.keySet()) {
@@ -190,7 +196,8 @@ class DeliveryGeneratorDefectsTest {
         assertTrue(Files.exists(dir.resolve("_truth/2021-03/karantaene.csv")));
         new DeliveryGenerator(new GeneratorOptions(dir, m, m, 0.002, 5L, 0.0)).generate();
         try (Stream<Path> files = Files.list(dir.resolve("2021-03"))) {
-            assertEquals(List.of("_manifest.csv", "befolkning.csv.gz", "cpr_borger.csv", "dfdg_visitation.csv"),
+            assertEquals(List.of("_manifest.csv", "befolkning.csv.gz", "cpr_borger.csv", "dfdg_aktivitet.csv",
+                    "dfdg_samtale.csv", "dfdg_visitation.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertFalse(Files.exists(dir.resolve("_truth/2021-03/karantaene.csv")), "old truth removed");

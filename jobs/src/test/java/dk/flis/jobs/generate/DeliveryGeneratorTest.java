@@ -40,7 +40,8 @@ class DeliveryGeneratorTest {
     static final YearMonth FROM = YearMonth.of(2020, 1);
     static final YearMonth TO = YearMonth.of(2020, 4);
     static final double SCALE = 0.01;
-    static final List<String> DATA_FILES = List.of("befolkning.csv.gz", "cpr_borger.csv", "dfdg_visitation.csv");
+    static final List<String> DATA_FILES = List.of("befolkning.csv.gz", "cpr_borger.csv", "dfdg_aktivitet.csv",
+            "dfdg_samtale.csv", "dfdg_visitation.csv");
 
     @TempDir
     static Path tmp;
@@ -93,7 +94,8 @@ class DeliveryGeneratorTest {
     @Test
     void headersAreExactAndLinesEndInLfWithTrailingNewline() throws IOException {
         Map<String, Source> sources = Map.of("befolkning.csv.gz", Source.BEFOLKNING, "cpr_borger.csv",
-                Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION);
+                Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION, "dfdg_aktivitet.csv",
+                Source.DFDG_AKTIVITET, "dfdg_samtale.csv", Source.DFDG_SAMTALE);
         for (YearMonth m : months()) {
             for (String name : DATA_FILES) {
                 String text = LandingFiles.text(folder(m).resolve(name));

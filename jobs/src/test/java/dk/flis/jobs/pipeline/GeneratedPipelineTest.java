@@ -90,7 +90,7 @@ class GeneratedPipelineTest {
     @Test
     void everyInputRowIsInBronzeOrQuarantineAndAuditReconciles() {
         Map<String, Long> bronze = new TreeMap<>();
-        for (String t : List.of("cpr_borger", "befolkning", "dfdg_visitation")) {
+        for (String t : List.of("cpr_borger", "befolkning", "dfdg_visitation", "dfdg_aktivitet", "dfdg_samtale")) {
             for (Row r : monthly.read(Layer.BRONZE, t).groupBy("leverance", "fil").count().collectAsList()) {
                 bronze.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
             }
@@ -149,6 +149,26 @@ class GeneratedPipelineTest {
         assertEquals(List.of("201652|202014"), Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATION_UGE)
                 .agg(org.apache.spark.sql.functions.min("uge"), org.apache.spark.sql.functions.max("uge")),
                 "`min(uge)`", "`max(uge)`"));
+    }
+
+    @Test
+    void activationsAndHeldConversationsEqualTheGeneratorsLatestVersions() {
+        List<String> expected = world.latestActivities().values().stream()
+                .map(a -> a.aktivitetId() + "|" + a.kommunekode() + "|" + pseudonymizer.pseudonymize(a.cpr()) + "|"
+                        + a.status() + "|" + (List.of("Optaget", "Gennemført", "Afbrudt", "Ansat", "Afsluttet")
+                        .contains(a.status()) && !"Fejloprettet".equals(a.aarsag())) + "|" + a.startdato() + "|"
+                        + a.slutdato())
+                .sorted().toList();
+        assertTrue(expected.size() > 100);
+        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_AKTIVERING), "aktivitet_id",
+                "kommunekode", "cpr_id", "status", "er_aktiveret", "startdato", "slutdato"));
+        List<String> held = world.latestConversations().values().stream().filter(c -> c.afholdt())
+                .map(c -> c.samtaleId() + "|" + c.samtaletidspunkt().toLocalDate()).sorted().toList();
+        assertEquals(held, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_SAMTALE), "samtale_id", "dato"));
+        // The only unknown category values are the ones the generator plants on purpose.
+        assertTrue(Frames.lines(monthly.read(Layer.GOLD, GoldStep.DQ_DFDG_UKENDTE), "vaerdi").stream()
+                .distinct().allMatch(v -> List.of("Igangsat", "Digital opkvalificering", "Overgået til digitalt forløb",
+                        "Pulje til grøn omstilling").contains(v)));
     }
 
     @Test
