@@ -8,17 +8,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs independent table writes as concurrent Spark jobs. Much of a small Delta write is driver-side (planning,
+ * Runs independent table writes, optionally as concurrent Spark jobs. Much of a small Delta write is driver-side (planning,
  * log replay, commit), so writing unrelated tables side by side keeps the executors busy; Spark's scheduler
  * shares them between the jobs. The first failure is rethrown after every task has finished.
  */
 public final class Parallel {
-    private static final int THREADS = 4;
+    /**
+     * Off by default ({@code -Dflis.parallel.writes=1}): on the 2-core test machine concurrent jobs were no faster,
+     * and once triggered a JDK lambda-linkage InternalError in an executor thread. Raise it on a cluster driver.
+     */
+    private static final int THREADS = Integer.getInteger("flis.parallel.writes", 1);
 
     private Parallel() {}
 
     public static void run(List<Runnable> tasks) {
-        if (tasks.size() <= 1) {
+        if (tasks.size() <= 1 || THREADS <= 1) {
             tasks.forEach(Runnable::run);
             return;
         }

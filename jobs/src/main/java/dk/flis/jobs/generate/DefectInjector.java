@@ -4,12 +4,15 @@ import dk.flis.common.landing.Field;
 import dk.flis.common.landing.QuarantineReason;
 import dk.flis.common.landing.Source;
 import java.time.YearMonth;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -67,6 +70,61 @@ final class DefectInjector {
             }
         }
         return new Result(rows, defects);
+    }
+
+    /**
+     * {@link #inject} for a file too large to hold as text: {@code clean.apply(i)} makes row i on demand, and the
+     * result's rows are a view that makes the clean ones as they are read. The same draws as {@code inject}.
+     */
+    Result injectLazily(YearMonth delivery, String fil, Source source, int size, IntFunction<String[]> clean,
+                        UnaryOperator<String[]> freshId) {
+        if (rate == 0 || size == 0) {
+            return new Result(new Merged(size, clean, new int[0], new String[0][]), List.of());
+        }
+        List<QuarantineReason> reasons = reasons(source);
+        int count = Math.max(reasons.size(), (int) Math.round(rate * size));
+        List<Placed> placed = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            QuarantineReason reason = k < reasons.size() ? reasons.get(k) : reasons.get(rng.nextInt(reasons.size()));
+            String[] copy = freshId.apply(clean.apply(rng.nextInt(size)).clone());
+            placed.add(new Placed(rng.nextInt(size + 1), k, breakRow(copy, source, reason), reason));
+        }
+        placed.sort(Comparator.comparingInt(Placed::before).thenComparingInt(Placed::order));
+        int[] at = new int[count];
+        String[][] bad = new String[count][];
+        List<Defect> defects = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            at[k] = placed.get(k).before() + k; // index among all rows: k bad rows are above it
+            bad[k] = placed.get(k).row();
+            defects.add(new Defect(delivery, fil, at[k] + 2, placed.get(k).reason())); // header is line 1
+        }
+        return new Result(new Merged(size, clean, at, bad), defects);
+    }
+
+    /** Clean rows made on demand with the bad rows at their indexes {@code at} (ascending). */
+    private static final class Merged extends AbstractList<String[]> implements RandomAccess {
+        private final int cleanSize;
+        private final IntFunction<String[]> clean;
+        private final int[] at;
+        private final String[][] bad;
+
+        Merged(int cleanSize, IntFunction<String[]> clean, int[] at, String[][] bad) {
+            this.cleanSize = cleanSize;
+            this.clean = clean;
+            this.at = at;
+            this.bad = bad;
+        }
+
+        @Override
+        public String[] get(int index) {
+            int k = Arrays.binarySearch(at, index);
+            return k >= 0 ? bad[k] : clean.apply(index + k + 1); // -(insertion point) - 1 = k: bad rows above
+        }
+
+        @Override
+        public int size() {
+            return cleanSize + at.length;
+        }
     }
 
     private String[] breakRow(String[] row, Source source, QuarantineReason reason) {

@@ -1,6 +1,8 @@
 package dk.flis.jobs.generate;
 
 import dk.flis.common.landing.Source;
+import dk.flis.common.yr.RefusionLadder;
+import dk.flis.jobs.config.ConfigLoader;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -21,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Deterministic monthly deliveries for all 98 municipalities (docs/generator.md): the same options give the
  * same bytes. Writes {@code <out>/<YYYY-MM>/} with cpr_borger.csv, befolkning.csv.gz, dfdg_visitation.csv,
- * dfdg_aktivitet.csv, dfdg_samtale.csv and {@code _manifest.csv} last; the defect truth goes to
- * {@code <out>/_truth/<YYYY-MM>/karantaene.csv}.
+ * dfdg_aktivitet.csv, dfdg_samtale.csv, yr_beregning.csv (from 2020-02 on) and {@code _manifest.csv} last; the
+ * defect truth goes to {@code <out>/_truth/<YYYY-MM>/karantaene.csv} and {@code yr_findings.csv}.
  */
 public final class DeliveryGenerator {
     static final String CPR_BORGER = Source.CPR_BORGER.tableName() + ".csv";
@@ -30,6 +33,7 @@ public final class DeliveryGenerator {
     static final String VISITATION = Source.DFDG_VISITATION.tableName() + ".csv";
     static final String AKTIVITET = Source.DFDG_AKTIVITET.tableName() + ".csv";
     static final String SAMTALE = Source.DFDG_SAMTALE.tableName() + ".csv";
+    static final String YR = Source.YR_BEREGNING.tableName() + ".csv";
 
     private final GeneratorOptions options;
 
@@ -50,6 +54,10 @@ public final class DeliveryGenerator {
         SplittableRandom activityRng = root.split();
         SplittableRandom conversationRng = root.split();
         SplittableRandom dfdgDefectRng = root.split();
+        // Split after the seven above, so none of the five older files changes with yr_beregning.
+        SplittableRandom yrRng = root.split();
+        SplittableRandom yrDefectRng = root.split();
+        SplittableRandom yrFindingRng = root.split();
 
         PopulationBuilder population = new PopulationBuilder(options, people);
         List<Person> persons = population.build();
@@ -60,6 +68,15 @@ public final class DeliveryGenerator {
         List<Activity> activities = ActivityBuilder.versions(persons, visitationDelivery, options, activityRng);
         List<Conversation> conversations = ConversationBuilder.conversations(persons, visitationDelivery, options,
                 conversationRng);
+        List<String> cprs = persons.stream().map(p -> p.base.cpr()).toList();
+        boolean hasYr = !options.lastDataDay().isBefore(YrBuilder.YR_START);
+        RefusionLadder ladder = hasYr ? ConfigLoader.load(Map.of(), Map.of(), null).ladder() : null;
+        Map<String, String> latestKategori = new HashMap<>();
+        visitations.forEach(v -> latestKategori.put(v.forloebId(), v.visitationskategori())); // by delivery
+        YrStore yr = YrBuilder.build(persons, latestKategori, options, ladder, yrRng);
+        SortedMap<YearMonth, List<YrFinding>> yrFindings = new TreeMap<>();
+        YrAnomalies.inject(yr, options.defects(), ladder, yrFindingRng, cprs)
+                .forEach(f -> yrFindings.computeIfAbsent(f.delivery(), k -> new ArrayList<>()).add(f.finding()));
 
         DefectInjector injector = new DefectInjector(defectRng, options.defects());
         long[] nextDefectId = {90_000_000L};
@@ -80,6 +97,12 @@ public final class DeliveryGenerator {
         long[] nextConversationDefectId = {90_000_000L};
         UnaryOperator<String[]> freshConversationId = row -> {
             row[0] = String.format("S%08d", ++nextConversationDefectId[0]);
+            return row;
+        };
+        DefectInjector yrInjector = new DefectInjector(yrDefectRng, options.defects());
+        long[] nextYrDefectId = {90_000_000L};
+        UnaryOperator<String[]> freshYrId = row -> {
+            row[0] = LandingCsv.id('B', ++nextYrDefectId[0]);
             return row;
         };
 
@@ -112,16 +135,47 @@ public final class DeliveryGenerator {
             DefectInjector.Result c = write(writer, m, SAMTALE, Source.DFDG_SAMTALE,
                     rows(monthConversations, LandingCsv::row), freshConversationId, dfdgInjector, written, found);
             withLines(monthConversations, c, Conversation::withLine, deliveredConversations);
+            boolean yrFile = writeYr(writer, m, yr, yrInjector, freshYrId, written, found);
             // as listed in the manifest and the truth file: by file name (the first three already were)
             written.sort(Comparator.comparing(DeliveredFile::fil));
             found.sort(Comparator.comparing(Defect::fil).thenComparingInt(Defect::linje));
             writer.writeManifest(written);
             writer.writeTruth(options.out(), found, options.defects() > 0);
+            writer.writeYrTruth(options.out(), yrFindings.getOrDefault(m, List.of()), yrFile && options.defects() > 0);
             files.addAll(written);
             defects.addAll(found);
         }
         return new GeneratedWorld(options, citizens.citizens(), citizens.rows(), visitations, befolkning, defects,
-                files, deliveredActivities, deliveredConversations);
+                files, deliveredActivities, deliveredConversations, yr.view(), yrFindings);
+    }
+
+    /**
+     * The month's yr_beregning rows (a contiguous range of the store), made into text only as they are written;
+     * records each clean row's line. False when the month has no row (no file).
+     */
+    private static boolean writeYr(DeliveryWriter writer, YearMonth m, YrStore yr, DefectInjector injector,
+                                   UnaryOperator<String[]> freshId, List<DeliveredFile> written, List<Defect> found)
+            throws IOException {
+        int lo = yr.firstRowDeliveredIn(m);
+        int hi = yr.firstRowDeliveredIn(m.plusMonths(1));
+        if (lo == hi) {
+            return false;
+        }
+        int first = lo;
+        DefectInjector.Result result = injector.injectLazily(m, YR, Source.YR_BEREGNING, hi - lo,
+                i -> yr.fields(first + i), freshId);
+        written.add(writer.write(YR, Source.YR_BEREGNING.header(), result.rows(), result.defects().size()));
+        found.addAll(result.defects());
+        int line = 2;
+        int next = 0;
+        for (int i = lo; i < hi; i++) {
+            while (next < result.defects().size() && result.defects().get(next).linje() == line) {
+                next++;
+                line++;
+            }
+            yr.line[i] = line++;
+        }
+        return true;
     }
 
     /** First delivery of each forloeb_id (versions are ordered by delivery). */
@@ -165,7 +219,7 @@ public final class DeliveryGenerator {
     private static List<String> ownFileNames() {
         List<String> names = new ArrayList<>();
         for (Source s : List.of(Source.CPR_BORGER, Source.BEFOLKNING, Source.DFDG_VISITATION, Source.DFDG_AKTIVITET,
-                Source.DFDG_SAMTALE)) {
+                Source.DFDG_SAMTALE, Source.YR_BEREGNING)) {
             names.add(s.tableName() + ".csv");
             names.add(s.tableName() + ".csv.gz");
         }

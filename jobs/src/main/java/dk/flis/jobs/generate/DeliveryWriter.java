@@ -24,6 +24,8 @@ final class DeliveryWriter {
     static final String TRUTH_DIR = "_truth";
     static final String TRUTH_FILE = "karantaene.csv";
     static final String TRUTH_HEADER = "fil;linje;aarsag";
+    static final String YR_TRUTH_FILE = "yr_findings.csv";
+    static final String YR_TRUTH_HEADER = "regel;cpr;uge;ydelse;beregning_id";
 
     private final Path folder;
     private final YearMonth month;
@@ -80,6 +82,25 @@ final class DeliveryWriter {
         StringBuilder sb = new StringBuilder(TRUTH_HEADER).append('\n');
         defects.stream().sorted(Comparator.comparing(Defect::fil).thenComparingInt(Defect::linje)).forEach(d ->
                 sb.append(d.fil()).append(';').append(d.linje()).append(';').append(d.aarsag().name()).append('\n'));
+        Files.writeString(truth, sb, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The YR counter-validation findings that first appear with this delivery, by regel, cpr, uge, beregning_id;
+     * written for a delivery with a yr_beregning file when defects > 0, else removed.
+     */
+    void writeYrTruth(Path out, List<YrFinding> findings, boolean wanted) throws IOException {
+        Path truth = out.resolve(TRUTH_DIR).resolve(LandingCsv.MONTH.format(month)).resolve(YR_TRUTH_FILE);
+        if (!wanted) {
+            Files.deleteIfExists(truth);
+            return;
+        }
+        Files.createDirectories(truth.getParent());
+        StringBuilder sb = new StringBuilder(YR_TRUTH_HEADER).append('\n');
+        for (YrFinding f : findings) {
+            sb.append(LandingCsv.line(new String[] {f.regel(), f.cpr(), Integer.toString(f.uge()), f.ydelse(),
+                f.beregningId()})).append('\n');
+        }
         Files.writeString(truth, sb, StandardCharsets.UTF_8);
     }
 

@@ -1,10 +1,13 @@
 package dk.flis.jobs.generate;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -20,11 +23,17 @@ import java.util.TreeMap;
  * @param files         the data files written, as listed in each manifest (by delivery, then file name)
  * @param activities    every dfdg_aktivitet version as delivered, by delivery then line
  * @param conversations every dfdg_samtale row as delivered, by delivery then line
+ * @param yrRows        every yr_beregning row as delivered (with defects > 0: with the injected findings, without
+ *                      the quarantine rows), by delivery then line (= beregning_id order); made on demand from a
+ *                      compact store, so keep what you need rather than the records
+ * @param yrFindingsByDelivery the counter-validation findings injected with defects > 0 (none for a clean run),
+ *                      under the delivery they first appear in, each by regel, cpr, uge, beregning_id
  */
 public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, List<CitizenRow> citizenRows,
                              List<Visitation> visitations, List<BefolkningRow> befolkning, List<Defect> defects,
                              List<DeliveredFile> files, List<Activity> activities,
-                             List<Conversation> conversations) {
+                             List<Conversation> conversations, List<YrRow> yrRows,
+                             SortedMap<YearMonth, List<YrFinding>> yrFindingsByDelivery) {
 
     public GeneratedWorld {
         citizens = List.copyOf(citizens);
@@ -35,13 +44,26 @@ public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, L
         files = List.copyOf(files);
         activities = List.copyOf(activities);
         conversations = List.copyOf(conversations);
+        yrRows = yrRows instanceof YrStore.View ? yrRows : List.copyOf(yrRows);
+        TreeMap<YearMonth, List<YrFinding>> findings = new TreeMap<>();
+        yrFindingsByDelivery.forEach((m, f) -> findings.put(m, List.copyOf(f)));
+        yrFindingsByDelivery = Collections.unmodifiableSortedMap(findings);
+    }
+
+    /** A world without yr_beregning (the constructor before it existed). */
+    public GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, List<CitizenRow> citizenRows,
+                          List<Visitation> visitations, List<BefolkningRow> befolkning, List<Defect> defects,
+                          List<DeliveredFile> files, List<Activity> activities, List<Conversation> conversations) {
+        this(options, citizens, citizenRows, visitations, befolkning, defects, files, activities, conversations,
+                List.of(), new TreeMap<>());
     }
 
     /** A world without activities and conversations (the constructor before they existed). */
     public GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, List<CitizenRow> citizenRows,
                           List<Visitation> visitations, List<BefolkningRow> befolkning, List<Defect> defects,
                           List<DeliveredFile> files) {
-        this(options, citizens, citizenRows, visitations, befolkning, defects, files, List.of(), List.of());
+        this(options, citizens, citizenRows, visitations, befolkning, defects, files, List.of(), List.of(), List.of(),
+                new TreeMap<>());
     }
 
     public List<Visitation> visitationsDeliveredIn(YearMonth delivery) {
@@ -86,6 +108,43 @@ public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, L
         return latest;
     }
 
+    /** The yr_beregning rows of one delivery, in line order. */
+    public List<YrRow> yrRowsDeliveredIn(YearMonth delivery) {
+        int lo = firstYrRowDeliveredIn(delivery);
+        int hi = firstYrRowDeliveredIn(delivery.plusMonths(1));
+        return yrRows.subList(lo, hi);
+    }
+
+    /** Rows are in delivery order: binary search, so a month of a large world needs no scan. */
+    private int firstYrRowDeliveredIn(YearMonth delivery) {
+        int lo = 0;
+        int hi = yrRows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (yrRows.get(mid).delivery().isBefore(delivery)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Every finding the YR counter validation must report on all delivered yr_beregning rows (SPEC 3.4), by
+     * delivery, regel, cpr, uge, beregning_id. Empty for a clean run: clean data has no finding.
+     */
+    public List<YrFinding> yrFindings() {
+        List<YrFinding> all = new ArrayList<>();
+        yrFindingsByDelivery.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The findings that first appear once this delivery is loaded (its _truth/M/yr_findings.csv). */
+    public List<YrFinding> yrFindingsDeliveredIn(YearMonth delivery) {
+        return yrFindingsByDelivery.getOrDefault(delivery, List.of());
+    }
+
     /** Rows per file per delivery month (defect rows in brackets), for the CLI. */
     public String summary() {
         Map<YearMonth, StringBuilder> perMonth = new LinkedHashMap<>();
@@ -99,10 +158,11 @@ public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, L
         StringBuilder out = new StringBuilder(String.format(
                 "Generated %d deliveries %s..%s into %s (scale %s, seed %d, defects %s): %d citizens, "
                         + "%d visitations (%d versions), %d activities (%d versions), %d conversations, "
-                        + "%d defect rows%n",
+                        + "%d yr_beregning rows, %d defect rows, %d YR findings%n",
                 perMonth.size(), options.from(), options.to(), options.out(), options.scale(), options.seed(),
                 options.defects(), citizens.size(), latestVisitations().size(), visitations.size(),
-                latestActivities().size(), activities.size(), latestConversations().size(), defects.size()));
+                latestActivities().size(), activities.size(), latestConversations().size(), yrRows.size(),
+                defects.size(), yrFindings().size()));
         perMonth.forEach((m, line) -> out.append(m).append(line).append(System.lineSeparator()));
         return out.toString();
     }

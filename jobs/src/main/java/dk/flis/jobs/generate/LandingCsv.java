@@ -74,6 +74,16 @@ final class LandingCsv {
             c.deltagere().isEmpty() ? null : String.join("|", c.deltagere())};
     }
 
+    static String[] row(YrRow r) {
+        return new String[] {r.beregningId(), r.cpr(), Integer.toString(r.finansieringskommune()),
+            Integer.toString(r.bopaelskommune()), Integer.toString(r.betalingskommune()), r.ydelse(),
+            r.finansieringstype(), Integer.toString(r.sats()), date(r.beregningsstart()), date(r.beregningsslut()),
+            MONTH.format(r.koerselsperiode()), decimal(r.bruttoudgift()), decimal(r.refusion()),
+            decimal(r.medfinansiering()), decimal(r.fleksbidrag()), decimal(r.finansieringsbeloeb()),
+            Integer.toString(r.ydelsestaeller()), Integer.toString(r.genoptjeningstaeller()), r.funktion(), r.dranst(),
+            r.eIndkomstId()};
+    }
+
     private static String date(LocalDate d) {
         return d == null ? null : DATE.format(d);
     }

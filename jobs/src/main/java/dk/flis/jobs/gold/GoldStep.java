@@ -92,8 +92,13 @@ public final class GoldStep {
         boolean dfdgComplete = visitations && lake.exists(Layer.SILVER, SilverStep.AKTIVITET)
                 && lake.exists(Layer.SILVER, SilverStep.SAMTALE);
         List<Runnable> first = new ArrayList<>();
-        first.add(() -> write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false));
-        first.add(() -> write(DIM_TID, ReferenceTables.days(lake.spark()), false));
+        // Constant reference tables: written once (a release that changes them rebuilds with a fresh lakehouse).
+        if (!lake.exists(Layer.GOLD, DIM_KOMMUNE)) {
+            first.add(() -> write(DIM_KOMMUNE, ReferenceTables.municipalities(lake.spark()), false));
+        }
+        if (!lake.exists(Layer.GOLD, DIM_TID)) {
+            first.add(() -> write(DIM_TID, ReferenceTables.days(lake.spark()), false));
+        }
         if (lake.exists(Layer.SILVER, SilverStep.YR)) {
             first.add(() -> citizens.add(yr()));
         }
@@ -219,7 +224,9 @@ public final class GoldStep {
                 "stoetteperson_type"), false));
         writes.add(() -> write("dim_amu", DfdgDimensions.amu(activations), false));
         writes.add(() -> write("dim_kursus", DfdgDimensions.courses(activations), false));
-        writes.add(() -> write("dim_statsligt_job", DfdgDimensions.stateJob(lake.spark()), false));
+        if (!lake.exists(Layer.GOLD, "dim_statsligt_job")) {
+            writes.add(() -> write("dim_statsligt_job", DfdgDimensions.stateJob(lake.spark()), false));
+        }
         writes.add(() -> write("dim_organisation", DfdgDimensions.organisations(List.of(
                 activations.select(col("aktiverende_organisation").as("organisation")),
                 activations.select(col("visiterende_organisation").as("organisation")),

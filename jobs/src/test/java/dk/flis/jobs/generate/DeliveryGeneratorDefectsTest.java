@@ -30,7 +30,8 @@ class DeliveryGeneratorDefectsTest {
     static final YearMonth TO = YearMonth.of(2022, 1);
     static final Map<String, Source> FILES = Map.of("befolkning.csv.gz", Source.BEFOLKNING,
             "cpr_borger.csv", Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION,
-            "dfdg_aktivitet.csv", Source.DFDG_AKTIVITET, "dfdg_samtale.csv", Source.DFDG_SAMTALE);
+            "dfdg_aktivitet.csv", Source.DFDG_AKTIVITET, "dfdg_samtale.csv", Source.DFDG_SAMTALE,
+            "yr_beregning.csv", Source.YR_BEREGNING);
 
     @TempDir
     static Path tmp;
@@ -98,7 +99,10 @@ class DeliveryGeneratorDefectsTest {
                         QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TIDSPUNKT,
                         QuarantineReason.TAL, QuarantineReason.JA_NEJ),
                 "dfdg_samtale.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
-                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT, QuarantineReason.JA_NEJ));
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT, QuarantineReason.JA_NEJ),
+                "yr_beregning.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TAL,
+                        QuarantineReason.MAANED));
         for (YearMonth m : months()) {
             Map<String, Map<Integer, QuarantineReason>> truth = truth(m);
             for (String name : FILES.keySet()) {
@@ -157,7 +161,15 @@ class DeliveryGeneratorDefectsTest {
                         kept.add(lines.get(n - 1));
                     }
                 }
-                assertEquals(LandingFiles.lines(file("clean", m, name)), kept, m + "/" + name);
+                if (name.equals("yr_beregning.csv")) {
+                    // the injected counter-validation findings change some rows' values: compare with the world
+                    List<String> expected = new ArrayList<>(List.of(Source.YR_BEREGNING.header()));
+                    dirty.yrRowsDeliveredIn(m).forEach(r -> expected.add(LandingCsv.line(LandingCsv.row(r))));
+                    assertEquals(expected, kept, m + "/" + name);
+                    assertEquals(LandingFiles.lines(file("clean", m, name)).size(), kept.size(), m + "/" + name);
+                } else {
+                    assertEquals(LandingFiles.lines(file("clean", m, name)), kept, m + "/" + name);
+                }
             }
         }
     }
@@ -194,12 +206,14 @@ class DeliveryGeneratorDefectsTest {
         new DeliveryGenerator(new GeneratorOptions(dir, m, m, 0.002, 5L, 0.05)).generate();
         Files.writeString(dir.resolve("2021-03/dfdg_visitation.csv.gz"), "stale");
         assertTrue(Files.exists(dir.resolve("_truth/2021-03/karantaene.csv")));
+        assertTrue(Files.exists(dir.resolve("_truth/2021-03/yr_findings.csv")));
         new DeliveryGenerator(new GeneratorOptions(dir, m, m, 0.002, 5L, 0.0)).generate();
         try (Stream<Path> files = Files.list(dir.resolve("2021-03"))) {
             assertEquals(List.of("_manifest.csv", "befolkning.csv.gz", "cpr_borger.csv", "dfdg_aktivitet.csv",
-                    "dfdg_samtale.csv", "dfdg_visitation.csv"),
+                    "dfdg_samtale.csv", "dfdg_visitation.csv", "yr_beregning.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertFalse(Files.exists(dir.resolve("_truth/2021-03/karantaene.csv")), "old truth removed");
+        assertFalse(Files.exists(dir.resolve("_truth/2021-03/yr_findings.csv")), "old YR truth removed");
     }
 }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,32 @@ class GeneratorPartsTest {
     void csvQuotesOnlyWhatNeedsIt() {
         assertEquals("a;\"b;c\";\"say \"\"hi\"\"\";;æøå",
                 LandingCsv.line(new String[] {"a", "b;c", "say \"hi\"", null, "æøå"}));
+    }
+
+    @Test
+    void yrAmountsRoundHalfAwayFromZeroAndPrintWithTwoDecimals() {
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int k = 0; k < 20_000; k++) {
+            int oere = rng.nextInt(-3_000_000, 3_000_000);
+            BigDecimal kr = BigDecimal.valueOf(oere, 2);
+            assertEquals(kr.toPlainString(), YrStore.moneyText(oere));
+            int sats = rng.nextInt(101);
+            assertEquals(kr.multiply(BigDecimal.valueOf(sats)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(YrBuilder.percent(oere, sats), 2));
+            int promille = rng.nextInt(1001);
+            assertEquals(kr.multiply(BigDecimal.valueOf(promille)).divide(BigDecimal.valueOf(1000), 2,
+                    RoundingMode.HALF_UP), BigDecimal.valueOf(YrBuilder.promille(oere, promille), 2));
+        }
+        assertEquals("0.00", YrStore.moneyText(0));
+        assertEquals("-0.05", YrStore.moneyText(-5));
+        assertEquals("-1.00", YrStore.moneyText(-100));
+        assertEquals(0, YrBuilder.weekIndex(LocalDate.of(2020, 1, 1)));
+        assertEquals(52, YrBuilder.weekIndex(LocalDate.of(2020, 12, 28))); // week 202053
+        assertEquals(53, YrBuilder.weekIndex(LocalDate.of(2021, 1, 4))); // week 202101
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            assertTrue(ids.add(YrStore.eIndkomstId(i)));
+        }
     }
 
     @Test

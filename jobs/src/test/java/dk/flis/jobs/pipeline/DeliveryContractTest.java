@@ -61,8 +61,6 @@ class DeliveryContractTest {
         januaryDelivery();
         RunJob job = new RunJob(spark, TestLakes.config(landing(), lakehouse()));
         job.runMonth(DeliveryMonth.parse("2020-02"));
-        delivery(landing(), "2020-03", files("dfdg_visitation.csv", List.of(VISITATION_HEADER)));
-        job.runMonth(DeliveryMonth.parse("2020-03"));
         Lakehouse lake = new Lakehouse(spark, lakehouse().toString());
         assertEquals(List.of("V2|751|2020-01-06|9999-12-31", "V3|101|2020-01-15|9999-12-31"),
                 Frames.lines(lake.read(Layer.GOLD, "fact_dfdg_visitationsforloeb"),
