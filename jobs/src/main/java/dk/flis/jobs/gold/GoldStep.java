@@ -1,6 +1,5 @@
 package dk.flis.jobs.gold;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -265,8 +264,7 @@ public final class GoldStep {
                     .withColumn("koen", lit(null).cast("string"));
         }
         return inFacts.join(ids, "cpr_id")
-                .select(col(KOMMUNEKODE), col("cpr_id"), col("cpr"), coalesce(col("fuldenavn"), lit(null))
-                        .as("fuldenavn"), col("foedselsdato"), col("koen"));
+                .select(KOMMUNEKODE, "cpr_id", "cpr", "fuldenavn", "foedselsdato", "koen");
     }
 
     private void write(String table, Dataset<Row> rows, boolean perMunicipality) {
