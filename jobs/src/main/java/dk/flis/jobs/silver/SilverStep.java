@@ -55,33 +55,34 @@ public final class SilverStep {
 
     /** Population counts (no persons): latest delivery per month, municipality, sex and age. */
     private void latest(String month, Source source, String table, String... keys) {
-        if (!lake.exists(Layer.BRONZE, source.tableName())) {
-            return;
+        if (lake.exists(Layer.BRONZE, source.tableName())) {
+            write(month, table, "rows", latestVersions(source, List.of(keys)).drop("fil"));
         }
-        Instant started = Instant.now();
-        LocalDateTime startedAt = LocalDateTime.now();
-        lake.overwrite(LatestVersion.perKey(lake.read(Layer.BRONZE, source.tableName()), List.of(keys))
-                .drop("fil"), Layer.SILVER, table);
-        long out = lake.read(Layer.SILVER, table).count();
-        audit.record(month, "silver." + table, null, out, 0L, startedAt, "ok", null);
-        Progress.step(String.format("silver.%s: %d rows", table, out), started);
     }
 
     /** Latest version per id (latest delivery, then the tie-breakers, then the last line), cpr → cpr_id. */
     private void latestPseudonymised(String month, Source source, String table, String id, String... tieBreakers) {
-        if (!lake.exists(Layer.BRONZE, source.tableName())) {
-            return;
+        if (lake.exists(Layer.BRONZE, source.tableName())) {
+            write(month, table, "records", pseudonymised(latestVersions(source, List.of(id), tieBreakers)));
         }
+    }
+
+    private Dataset<Row> latestVersions(Source source, List<String> keys, String... tieBreakers) {
+        return LatestVersion.perKey(lake.read(Layer.BRONZE, source.tableName()), keys, tieBreakers);
+    }
+
+    /** Silver never holds a cpr: it becomes cpr_id, and the file lineage stays in bronze. */
+    private Dataset<Row> pseudonymised(Dataset<Row> rows) {
+        return rows.withColumn("cpr_id", pseudonymizer.cprId(col("cpr"))).drop("cpr", "fil");
+    }
+
+    private void write(String month, String table, String unit, Dataset<Row> rows) {
         Instant started = Instant.now();
         LocalDateTime startedAt = LocalDateTime.now();
-        Dataset<Row> latest = LatestVersion.perKey(lake.read(Layer.BRONZE, source.tableName()), List.of(id),
-                        tieBreakers)
-                .withColumn("cpr_id", pseudonymizer.cprId(col("cpr")))
-                .drop("cpr", "fil");
-        lake.overwrite(latest, Layer.SILVER, table);
+        lake.overwrite(rows, Layer.SILVER, table);
         long out = lake.read(Layer.SILVER, table).count();
         audit.record(month, "silver." + table, null, out, 0L, startedAt, "ok", null);
-        Progress.step(String.format("silver.%s: %d records", table, out), started);
+        Progress.step(String.format("silver.%s: %d %s", table, out, unit), started);
     }
 
     private void visitations(String month) {
@@ -90,10 +91,7 @@ public final class SilverStep {
         }
         Instant started = Instant.now();
         LocalDateTime startedAt = LocalDateTime.now();
-        Dataset<Row> bronze = lake.read(Layer.BRONZE, Source.DFDG_VISITATION.tableName());
-        Dataset<Row> latest = LatestVersion.perKey(bronze, List.of("forloeb_id"))
-                .withColumn("cpr_id", pseudonymizer.cprId(col("cpr")))
-                .drop("cpr", "fil");
+        Dataset<Row> latest = pseudonymised(latestVersions(Source.DFDG_VISITATION, List.of("forloeb_id")));
         Dataset<Row> marked = VisitationSpells.markSameDay(latest).persist(StorageLevel.MEMORY_AND_DISK());
         long in = marked.count();
         long sameDayDropped = marked.where(not(col("behold"))).count();
