@@ -270,12 +270,8 @@ public final class GoldStep {
     private void write(String table, Dataset<Row> rows, boolean perMunicipality) {
         Instant started = Instant.now();
         LocalDateTime startedAt = LocalDateTime.now();
-        if (perMunicipality) {
-            lake.overwrite(rows, Layer.GOLD, table, KOMMUNEKODE);
-        } else {
-            lake.overwrite(rows, Layer.GOLD, table);
-        }
-        long written = lake.read(Layer.GOLD, table).count();
+        long written = perMunicipality ? lake.overwrite(rows, Layer.GOLD, table, KOMMUNEKODE)
+                : lake.overwrite(rows, Layer.GOLD, table);
         audit.record(month, "gold." + table, null, written, null, startedAt, "ok", null);
         Progress.step(String.format("gold.%s: %d rows", table, written), started);
     }

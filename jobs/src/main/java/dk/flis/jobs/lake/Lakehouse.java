@@ -62,12 +62,24 @@ public final class Lakehouse {
         return exists(layer, name) ? Optional.of(read(layer, name)) : Optional.empty();
     }
 
-    /** Replaces the whole table (silver and gold are pure functions of bronze). */
-    public void overwrite(Dataset<Row> rows, Layer layer, String name, String... partitionBy) {
+    /**
+     * Replaces the whole table (silver and gold are pure functions of bronze) and returns the rows written. The
+     * count is Delta's own commit metric, so nothing is read back: a count after the write cost a snapshot
+     * replay and a job per table.
+     */
+    public long overwrite(Dataset<Row> rows, Layer layer, String name, String... partitionBy) {
         clustered(rows, partitionBy).write().format("delta").mode(SaveMode.Overwrite)
                 .option("overwriteSchema", "true")
                 .partitionBy(partitionBy)
                 .save(path(layer, name));
+        return rowsWritten(layer, name);
+    }
+
+    /** numOutputRows of the table's latest commit (falls back to a count if metrics are switched off). */
+    private long rowsWritten(Layer layer, String name) {
+        Row metric = DeltaTable.forPath(spark, path(layer, name)).history(1)
+                .selectExpr("operationMetrics['numOutputRows']").first();
+        return metric.isNullAt(0) ? read(layer, name).count() : Long.parseLong(metric.getString(0));
     }
 
     /** Rows of one partition value in one task: one file per partition instead of one per task and value. */

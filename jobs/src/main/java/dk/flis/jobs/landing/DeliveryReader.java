@@ -35,7 +35,9 @@ public final class DeliveryReader {
 
     public Dataset<Row> read(Delivery delivery, DeliveryFile file) {
         JavaRDD<Row> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .textFile(file.path())
+                // minPartitions 1: a file below one block is one partition, and zipWithIndex needs no extra job
+                // to size the partitions; larger files still split at the block size.
+                .textFile(file.path(), 1)
                 .zipWithIndex()
                 .filter(t -> t._2() > 0 && !t._1().isEmpty())
                 .map(t -> RowFactory.create(t._2() + 1, t._1()));

@@ -79,8 +79,7 @@ public final class SilverStep {
     private void write(String month, String table, String unit, Dataset<Row> rows) {
         Instant started = Instant.now();
         LocalDateTime startedAt = LocalDateTime.now();
-        lake.overwrite(rows, Layer.SILVER, table);
-        long out = lake.read(Layer.SILVER, table).count();
+        long out = lake.overwrite(rows, Layer.SILVER, table);
         audit.record(month, "silver." + table, null, out, 0L, startedAt, "ok", null);
         Progress.step(String.format("silver.%s: %d %s", table, out, unit), started);
     }

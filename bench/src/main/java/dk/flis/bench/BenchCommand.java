@@ -1,0 +1,184 @@
+package dk.flis.bench;
+
+import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.config.FlisConfig;
+import dk.flis.common.privacy.Pseudonymizer;
+import dk.flis.jobs.Sessions;
+import dk.flis.jobs.config.ConfigLoader;
+import dk.flis.jobs.generate.DeliveryGenerator;
+import dk.flis.jobs.generate.GeneratorOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench/run}: per scale, generate deliveries, run the full backfill and one incremental month with
+ * {@code ./flis} exactly as operations do, time the DuckDB reference over the same landing files, and check that
+ * both give the same core tables. Prints per step wall time, rows, rows/s and peak driver memory, then the scaling
+ * exponent, Spark ÷ DuckDB and incremental ÷ backfill. Exit code 1 when any table differs.
+ */
+@Command(name = "bench/run", mixinStandardHelpOptions = true,
+        description = "Benchmark flis-lakehouse at several scales against a DuckDB reference of the core tables.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--scales", split = ",", defaultValue = "0.01,0.03,0.1",
+            description = "Generator scales (1.0 = national volume). Default ${DEFAULT-VALUE}.")
+    List<Double> scales;
+
+    @Option(names = "--months", defaultValue = "12",
+            description = "Deliveries in the backfill; one more is loaded as the incremental month. Default ${DEFAULT-VALUE}.")
+    int months;
+
+    @Option(names = "--first", defaultValue = "2020-01", description = "First delivery. Default ${DEFAULT-VALUE}.")
+    String first;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed. Default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--defects", defaultValue = "0.001",
+            description = "Share of bad rows, so quarantine is exercised. Default ${DEFAULT-VALUE}.")
+    double defects;
+
+    @Option(names = "--work", defaultValue = "bench/work",
+            description = "Generated data, lakehouses, logs and results. Default ${DEFAULT-VALUE}.")
+    Path work;
+
+    @Option(names = "--flis", defaultValue = "./flis", description = "The launcher to time. Default ${DEFAULT-VALUE}.")
+    String flis;
+
+    @Option(names = "--duckdb-threads", description = "DuckDB threads. Default: the machine's cores.")
+    Integer duckThreads;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new BenchCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            System.err.println("bench: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        int threads = duckThreads == null ? Runtime.getRuntime().availableProcessors() : duckThreads;
+        Path sessionDir = Files.createDirectories(work.resolve("_session"));
+        FlisConfig config = ConfigLoader.load(Map.of("flis.master", "local[*]",
+                "flis.lakehouse", sessionDir.toAbsolutePath().toString()), System.getenv(), null);
+        List<DeliveryMonth> all = new ArrayList<>();
+        for (int i = 0; i <= months; i++) {
+            all.add(new DeliveryMonth(DeliveryMonth.parse(first).month().plusMonths(i)));
+        }
+        BenchReport report = new BenchReport(LocalDateTime.now(), threads, all.get(0), all.get(months - 1),
+                all.get(months));
+        SparkSession spark = Sessions.create(config);
+        try {
+            GoldComparison comparison = new GoldComparison(spark, new Pseudonymizer(config.pseudonymKey()));
+            DuckDbReference duck = new DuckDbReference(config, threads);
+            for (double scale : scales) {
+                report.add(scale(spark, comparison, duck, scale, all));
+                System.out.println(report.scaleBlock(report.scales().get(report.scales().size() - 1)));
+            }
+        } finally {
+            spark.stop();
+        }
+        String markdown = report.markdown();
+        Path out = work.resolve("results-" + report.started().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"))
+                + ".md");
+        Files.writeString(out, markdown);
+        System.out.println(report.summary());
+        System.out.println("Full report: " + out);
+        return report.allEqual() ? 0 : 1;
+    }
+
+    private BenchReport.Scale scale(SparkSession spark, GoldComparison comparison, DuckDbReference duck, double scale,
+                                    List<DeliveryMonth> all) throws IOException {
+        Path dir = work.resolve("scale-" + scale).toAbsolutePath();
+        List<DeliveryMonth> backfillMonths = all.subList(0, months);
+        DeliveryMonth increment = all.get(months);
+        double generated = generate(dir.resolve("generated"), scale, all);
+        Path landing = dir.resolve("landing");
+        Path lakehouse = dir.resolve("lakehouse");
+        delete(landing);
+        delete(lakehouse);
+        BenchLanding.link(dir.resolve("generated"), landing, backfillMonths);
+        long landingBytes = size(landing);
+
+        say("scale " + scale + ": backfill of " + months + " deliveries (log: " + dir.resolve("logs/backfill.log") + ")");
+        ChildRun backfill = pipeline(dir, "backfill", "--all", landing, lakehouse);
+        List<StepTimings.Step> backfillSteps = StepTimings.latestRun(spark, lakehouse.toString());
+        say("scale " + scale + ": DuckDB reference over the same " + months + " deliveries");
+        double duckBackfill = duck.run(landing, backfillMonths, dir.resolve("duckdb-backfill"));
+        List<GoldComparison.TableCheck> backfillChecks = comparison.compare(lakehouse.toString(),
+                dir.resolve("duckdb-backfill"));
+
+        BenchLanding.link(dir.resolve("generated"), landing, List.of(increment));
+        say("scale " + scale + ": incremental month " + increment);
+        ChildRun incremental = pipeline(dir, "incremental", "--month=" + increment, landing, lakehouse);
+        List<StepTimings.Step> incrementalSteps = StepTimings.latestRun(spark, lakehouse.toString());
+        double duckIncremental = duck.run(landing, all, dir.resolve("duckdb-incremental"));
+        List<GoldComparison.TableCheck> incrementalChecks = comparison.compare(lakehouse.toString(),
+                dir.resolve("duckdb-incremental"));
+        return new BenchReport.Scale(scale, generated, landingBytes,
+                new BenchReport.Run(backfill, backfillSteps, duckBackfill, backfillChecks),
+                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks));
+    }
+
+    /** Generates once per scale and settings; a marker file tells a finished generation from a broken one. */
+    private double generate(Path dir, double scale, List<DeliveryMonth> all) throws IOException {
+        String settings = "scale=" + scale + " seed=" + seed + " defects=" + defects + " months=" + all.get(0) + ".."
+                + all.get(all.size() - 1);
+        Path marker = dir.resolve("_generated");
+        if (Files.exists(marker) && Files.readString(marker).equals(settings)) {
+            return 0;
+        }
+        delete(dir);
+        say("scale " + scale + ": generating " + all.size() + " deliveries into " + dir);
+        long started = System.nanoTime();
+        new DeliveryGenerator(new GeneratorOptions(dir, all.get(0).month(), all.get(all.size() - 1).month(), scale,
+                seed, defects)).generate();
+        Files.writeString(marker, settings);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private ChildRun pipeline(Path dir, String name, String what, Path landing, Path lakehouse) {
+        Path log = dir.resolve("logs/" + name + ".log");
+        ChildRun run = ChildRun.run(List.of(flis, "run", what, "--landing", landing.toString(), "--lakehouse",
+                lakehouse.toString()), log);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("flis run " + what + " failed with exit code " + run.exitCode()
+                    + "; see " + log);
+        }
+        return run;
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("[bench] " + message);
+    }
+}
