@@ -12,11 +12,16 @@ public final class Sessions {
     public static SparkSession create(FlisConfig config) {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("flis-lakehouse");
-        if (!submitted.contains("spark.master")) {
-            builder.master(config.master() == null ? "local[*]" : config.master());
+        String master = submitted.get("spark.master", null);
+        if (master == null) {
+            master = config.master() == null ? "local[*]" : config.master();
+            builder.master(master);
             builder.config("spark.ui.enabled", "false");
         }
         SparkSettings.required().forEach(builder::config);
+        if (master.startsWith("local")) {
+            SparkSettings.local().forEach(builder::config);
+        }
         // Keep Spark's own catalog files out of the working directory.
         builder.config("spark.sql.warehouse.dir", config.lakehouse() + "/_catalog");
         config.spark().forEach(builder::config);

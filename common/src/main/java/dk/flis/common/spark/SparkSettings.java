@@ -20,4 +20,13 @@ public final class SparkSettings {
         m.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
         return m;
     }
+
+    /**
+     * Extra settings when the master is {@code local[...]}: local disk without a forked {@code chmod} per written
+     * file (see {@link LocalFileSystem}). Not set on a cluster, where executors may touch {@code file:} paths
+     * before the application jar is on their classpath.
+     */
+    public static Map<String, String> local() {
+        return Map.of("spark.hadoop.fs.file.impl", LocalFileSystem.class.getName());
+    }
 }

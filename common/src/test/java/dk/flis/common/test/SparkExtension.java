@@ -52,6 +52,7 @@ public final class SparkExtension implements ParameterResolver {
                     .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString())
                     .config("spark.driver.host", "127.0.0.1");
             SparkSettings.required().forEach(b::config);
+            SparkSettings.local().forEach(b::config);
             spark = b.getOrCreate();
             spark.sparkContext().setLogLevel("ERROR");
         }
