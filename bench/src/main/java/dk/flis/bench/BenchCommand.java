@@ -60,6 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duckdb-threads", description = "DuckDB threads. Default: the machine's cores.")
     Integer duckThreads;
 
+    @Option(names = "--check", arity = "2", paramLabel = "<dir>",
+            description = "Only the equality check: the DuckDB reference over every delivery in LANDING against the "
+                    + "gold tables in LAKEHOUSE (e.g. after ./flis demo). Takes LANDING LAKEHOUSE.")
+    List<Path> check;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BenchCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             System.err.println("bench: " + e.getMessage());
@@ -74,6 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
         Path sessionDir = Files.createDirectories(work.resolve("_session"));
         FlisConfig config = ConfigLoader.load(Map.of("flis.master", "local[*]",
                 "flis.lakehouse", sessionDir.toAbsolutePath().toString()), System.getenv(), null);
+        if (check != null) {
+            return check(config, threads, check.get(0), check.get(1));
+        }
         List<DeliveryMonth> all = new ArrayList<>();
         for (int i = 0; i <= months; i++) {
             all.add(new DeliveryMonth(DeliveryMonth.parse(first).month().plusMonths(i)));
@@ -98,6 +106,35 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println(report.summary());
         System.out.println("Full report: " + out);
         return report.allEqual() ? 0 : 1;
+    }
+
+    /** DuckDB over the delivery folders of a landing zone, compared with the gold tables loaded from it. */
+    private int check(FlisConfig config, int threads, Path landing, Path lakehouse) throws IOException {
+        List<DeliveryMonth> deliveries;
+        try (Stream<Path> dirs = Files.list(landing)) {
+            deliveries = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4}-\\d{2}")).sorted().map(DeliveryMonth::parse).toList();
+        }
+        if (deliveries.isEmpty()) {
+            throw new IllegalArgumentException("no delivery folders (YYYY-MM) in " + landing
+                    + "; give the landing zone the lakehouse was loaded from");
+        }
+        say("DuckDB reference over " + deliveries.size() + " deliveries in " + landing);
+        double seconds = new DuckDbReference(config, threads).run(landing, deliveries, work.resolve("duckdb-check"));
+        SparkSession spark = Sessions.create(config);
+        try {
+            List<GoldComparison.TableCheck> checks = new GoldComparison(spark,
+                    new Pseudonymizer(config.pseudonymKey())).compare(lakehouse.toAbsolutePath().toString(),
+                    work.resolve("duckdb-check"));
+            checks.forEach(c -> System.out.printf("  %-30s Spark %,d rows, DuckDB %,d rows: %s%n", c.table(),
+                    c.sparkRows(), c.duckRows(), c.equal() ? "equal" : "DIFFERENT " + c));
+            boolean equal = checks.stream().allMatch(GoldComparison.TableCheck::equal);
+            System.out.printf("DuckDB %.1f s; %d tables %s%n", seconds, checks.size(),
+                    equal ? "equal to Spark gold" : "DIFFER from Spark gold");
+            return equal ? 0 : 1;
+        } finally {
+            spark.stop();
+        }
     }
 
     private BenchReport.Scale scale(SparkSession spark, GoldComparison comparison, DuckDbReference duck, double scale,

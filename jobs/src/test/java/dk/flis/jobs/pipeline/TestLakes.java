@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /** Helpers for pipeline tests: configs, hand-made deliveries with correct manifests, table comparison. */
 final class TestLakes {
@@ -86,6 +89,13 @@ final class TestLakes {
         Dataset<Row> x = a.read(layer, table);
         Dataset<Row> y = b.read(layer, table).select(x.columns()[0],
                 java.util.Arrays.copyOfRange(x.columns(), 1, x.columns().length));
-        return x.exceptAll(y).count() + y.exceptAll(x).count();
+        // Both EXCEPT ALL directions in one aggregation: how many rows differ in multiplicity between the two.
+        Column[] all = Arrays.stream(x.columns()).map(functions::col).toArray(Column[]::new);
+        Row differing = x.withColumn("_side", functions.lit(1))
+                .unionByName(y.withColumn("_side", functions.lit(-1)))
+                .groupBy(all).agg(functions.sum("_side").as("_n"))
+                .agg(functions.coalesce(functions.sum(functions.abs(functions.col("_n"))), functions.lit(0L)))
+                .first();
+        return differing.getLong(0);
     }
 }
