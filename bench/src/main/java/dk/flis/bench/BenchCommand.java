@@ -7,6 +7,7 @@ import dk.flis.jobs.Sessions;
 import dk.flis.jobs.config.ConfigLoader;
 import dk.flis.jobs.generate.DeliveryGenerator;
 import dk.flis.jobs.generate.GeneratorOptions;
+import dk.flis.jobs.landing.LandingZone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,21 +109,19 @@ public final class BenchCommand implements Callable<Integer> {
         return report.allEqual() ? 0 : 1;
     }
 
-    /** DuckDB over the delivery folders of a landing zone, compared with the gold tables loaded from it. */
-    private int check(FlisConfig config, int threads, Path landing, Path lakehouse) throws IOException {
-        List<DeliveryMonth> deliveries;
-        try (Stream<Path> dirs = Files.list(landing)) {
-            deliveries = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
-                    .filter(n -> n.matches("\\d{4}-\\d{2}")).sorted().map(DeliveryMonth::parse).toList();
-        }
-        if (deliveries.isEmpty()) {
-            throw new IllegalArgumentException("no delivery folders (YYYY-MM) in " + landing
-                    + "; give the landing zone the lakehouse was loaded from");
-        }
-        say("DuckDB reference over " + deliveries.size() + " deliveries in " + landing);
-        double seconds = new DuckDbReference(config, threads).run(landing, deliveries, work.resolve("duckdb-check"));
+    /** DuckDB over the ready deliveries of a landing zone, compared with the gold tables loaded from it. */
+    private int check(FlisConfig config, int threads, Path landing, Path lakehouse) {
         SparkSession spark = Sessions.create(config);
         try {
+            List<DeliveryMonth> deliveries = new LandingZone(landing.toAbsolutePath().toString(),
+                    spark.sparkContext().hadoopConfiguration()).readyMonths();
+            if (deliveries.isEmpty()) {
+                throw new IllegalArgumentException("no ready deliveries (YYYY-MM with _manifest.csv) in " + landing
+                        + "; give the landing zone the lakehouse was loaded from");
+            }
+            say("DuckDB reference over " + deliveries.size() + " deliveries in " + landing);
+            double seconds = new DuckDbReference(config, threads).run(landing, deliveries,
+                    work.resolve("duckdb-check"));
             List<GoldComparison.TableCheck> checks = new GoldComparison(spark,
                     new Pseudonymizer(config.pseudonymKey())).compare(lakehouse.toAbsolutePath().toString(),
                     work.resolve("duckdb-check"));

@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,35 +37,31 @@ final class StepTimings {
         String runId = latest.getAs("run_id");
         long bronzeTotal = sumLong(audit.where(col("step").equalTo("bronze")).agg(sum("raekker_ud")).first());
 
-        List<Step> steps = new ArrayList<>();
-        long previousOut = 0;
+        Map<String, Row> perStep = new HashMap<>();
         for (Row r : audit.where(col("run_id").equalTo(runId).and(col("step").isin("bronze", "silver", "gold")))
                 .groupBy("step")
-                .agg(min(unix_micros(col("startet").cast("timestamp"))), max(unix_micros(col("afsluttet").cast("timestamp"))), sum("raekker_ind"),
-                        sum("raekker_ud"))
-                .orderBy(col("step")) // bronze, gold, silver: re-ordered below
+                .agg(min(unix_micros(col("startet").cast("timestamp"))),
+                        max(unix_micros(col("afsluttet").cast("timestamp"))), sum("raekker_ind"), sum("raekker_ud"))
                 .collectAsList()) { // three rows
-            String step = r.getString(0);
-            double seconds = (r.getLong(2) - r.getLong(1)) / 1e6;
-            long in = r.isNullAt(3) ? 0 : r.getLong(3);
-            long out = r.isNullAt(4) ? 0 : r.getLong(4);
-            steps.add(new Step(step, seconds, in, out));
+            perStep.put(r.getString(0), r);
         }
-        List<Step> ordered = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        long previousOut = 0;
         for (String name : List.of("bronze", "silver", "gold")) {
-            for (Step s : steps) {
-                if (s.step().equals(name)) {
-                    long in = switch (name) {
-                        case "bronze" -> s.rowsIn();
-                        case "silver" -> bronzeTotal;
-                        default -> previousOut;
-                    };
-                    ordered.add(new Step(name, s.seconds(), in, s.rowsOut()));
-                    previousOut = s.rowsOut();
-                }
+            Row r = perStep.get(name);
+            if (r == null) {
+                continue;
             }
+            long out = r.isNullAt(4) ? 0 : r.getLong(4);
+            long in = switch (name) {
+                case "bronze" -> r.isNullAt(3) ? 0 : r.getLong(3);
+                case "silver" -> bronzeTotal;
+                default -> previousOut;
+            };
+            steps.add(new Step(name, (r.getLong(2) - r.getLong(1)) / 1e6, in, out));
+            previousOut = out;
         }
-        return ordered;
+        return steps;
     }
 
     private static long sumLong(Row r) {

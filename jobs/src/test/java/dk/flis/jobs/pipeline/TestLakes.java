@@ -88,7 +88,7 @@ final class TestLakes {
     static long difference(Lakehouse a, Lakehouse b, Layer layer, String table) {
         Dataset<Row> x = a.read(layer, table);
         Dataset<Row> y = b.read(layer, table).select(x.columns()[0],
-                java.util.Arrays.copyOfRange(x.columns(), 1, x.columns().length));
+                Arrays.copyOfRange(x.columns(), 1, x.columns().length));
         // Both EXCEPT ALL directions in one aggregation: how many rows differ in multiplicity between the two.
         Column[] all = Arrays.stream(x.columns()).map(functions::col).toArray(Column[]::new);
         Row differing = x.withColumn("_side", functions.lit(1))
