@@ -5,15 +5,15 @@ import static org.apache.spark.sql.functions.max;
 
 import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.common.config.FlisConfig;
-import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.bronze.BronzeStep;
-import dk.flis.jobs.gold.GoldStep;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import dk.flis.jobs.landing.Delivery;
 import dk.flis.jobs.landing.LandingZone;
-import dk.flis.jobs.silver.SilverStep;
+import dk.flis.jobs.model.ModelGraph;
+import dk.flis.jobs.model.ModelRunner;
+import dk.flis.jobs.model.RunContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,13 +34,14 @@ public final class RunJob {
     private final Lakehouse lake;
     private final LandingZone landing;
     private final FlisConfig config;
-    private final Pseudonymizer pseudonymizer;
+    private final ModelGraph graph;
 
     public RunJob(SparkSession spark, FlisConfig config) {
         this.config = config;
         this.lake = new Lakehouse(spark, config.lakehouse());
         this.landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
-        this.pseudonymizer = new Pseudonymizer(config.pseudonymKey());
+        // Validated before anything is read or written: a bad declaration is a start-up error.
+        this.graph = ModelGraph.flis();
     }
 
     public void runMonth(DeliveryMonth month) {
@@ -76,8 +77,7 @@ public final class RunJob {
         try {
             new BronzeStep(lake, audit).load(deliveries);
             DeliveryMonth latest = latestLoaded();
-            new SilverStep(lake, pseudonymizer, audit).run(label);
-            new GoldStep(lake, pseudonymizer, audit, config).run(latest);
+            new ModelRunner(graph, lake, audit).run(RunContext.of(lake.spark(), config, latest), label);
             audit.record(label, "run", null, null, null, startedAt, "ok", null);
             Progress.step("run " + label + " done (gold horizon " + latest.horizon() + ")", started);
         } catch (RuntimeException e) {

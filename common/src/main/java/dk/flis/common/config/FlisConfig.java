@@ -27,6 +27,17 @@ public record FlisConfig(
     /** Used only outside prod, so a developer can run the demo without secrets. */
     public static final String DEV_PSEUDONYM_KEY = "flis-udviklingsnoegle-kun-til-test";
 
+    /**
+     * {@code conf/application.conf}: the file named by {@code -Dflis.defaults} (the repo copy, as {@code ./flis}
+     * passes it), else the copy embedded in the jar.
+     */
+    public static Config defaults() {
+        String path = System.getProperty("flis.defaults");
+        return path != null && new java.io.File(path).isFile()
+                ? com.typesafe.config.ConfigFactory.parseFile(new java.io.File(path))
+                : com.typesafe.config.ConfigFactory.parseResources("application.conf");
+    }
+
     public static FlisConfig from(Config root) {
         Config c = root.getConfig("flis");
         String env = c.getString("env");

@@ -25,7 +25,7 @@ public final class ActivationSpells {
     public static final String FEJLOPRETTET = "Fejloprettet";
     public static final String ER_AKTIVERET = "er_aktiveret";
     public static final String DAGE_AKTIVERET = "dage_aktiveret";
-    /** Category of a citizen-week without any visitation spell in force. */
+    /** The label aggregates give a citizen-week without any visitation spell in force. */
     public static final String UDEN_VISITATION = "Uden visitation";
 
     private ActivationSpells() {}
@@ -61,9 +61,12 @@ public final class ActivationSpells {
                         col("s.visitationskategori").as("visitationskategori"));
     }
 
-    /** Adds the citizen-week's visitation category ({@value #UDEN_VISITATION} when none). */
+    /**
+     * Adds the citizen-week's visitation category: null when no visitation spell is in force that week, also when
+     * no visitation was ever delivered (SPEC 3.9: the empty side of a join). Aggregates label it
+     * {@value #UDEN_VISITATION}.
+     */
     public static Dataset<Row> withVisitationCategory(Dataset<Row> weeks, Dataset<Row> categoryPerWeek) {
-        return weeks.join(categoryPerWeek, new String[] {"kommunekode", "cpr_id", WeeklyRollout.UGE}, "left")
-                .withColumn("visitationskategori", coalesce(col("visitationskategori"), lit(UDEN_VISITATION)));
+        return weeks.join(categoryPerWeek, new String[] {"kommunekode", "cpr_id", WeeklyRollout.UGE}, "left");
     }
 }

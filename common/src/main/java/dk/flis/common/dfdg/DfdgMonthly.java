@@ -44,15 +44,17 @@ public final class DfdgMonthly {
         Column noText = lit(null).cast("string");
         Column noNumber = lit(null).cast("decimal(18,2)");
         Column noInt = lit(null).cast("int");
+        Column category = coalesce(col("visitationskategori"), lit(ActivationSpells.UDEN_VISITATION))
+                .as("visitationskategori");
         Dataset<Row> spells = visitationWeeks.select(col("kommunekode"), monthOfWeek(col("uge")).as("maaned"),
-                col("visitationskategori"), noText.as("aktivitetstype"), col("cpr_id"), col("forloeb_id"),
+                category, noText.as("aktivitetstype"), col("cpr_id"), col("forloeb_id"),
                 noText.as("aktivitet_id"), noText.as("samtale_id"), noInt.as("dage"), noNumber.as("timer"),
                 noNumber.as("udgift"))
                 // A spell has 4-5 weeks in a month; they only feed distinct counts, so one row per spell and month
                 // gives the same result with a fifth of the rows in the expand of the grouping sets.
                 .distinct();
         Dataset<Row> activated = activationWeeks.where(col(ActivationSpells.ER_AKTIVERET))
-                .select(col("kommunekode"), monthOfWeek(col("uge")).as("maaned"), col("visitationskategori"),
+                .select(col("kommunekode"), monthOfWeek(col("uge")).as("maaned"), category,
                         coalesce(col("aktivitetstype"), lit(UKENDT)).as("aktivitetstype"), col("cpr_id"),
                         noText.as("forloeb_id"), col("aktivitet_id"), noText.as("samtale_id"),
                         col(ActivationSpells.DAGE_AKTIVERET).as("dage"), col("timer_pr_uge").as("timer"),
@@ -63,13 +65,12 @@ public final class DfdgMonthly {
                 .where(col(ActivationSpells.ER_AKTIVERET).and(col("hjaelpemiddel_udgift").isNotNull())
                         .and(col("startdato").between(lit(from), lit(to))))
                 .select(col("kommunekode"), date_format(col("startdato"), "yyyy-MM").as("maaned"),
-                        col("visitationskategori"),
-                        coalesce(col("aktivitetstype"), lit(UKENDT)).as("aktivitetstype"), col("cpr_id"),
+                        category, coalesce(col("aktivitetstype"), lit(UKENDT)).as("aktivitetstype"), col("cpr_id"),
                         noText.as("forloeb_id"), col("aktivitet_id"), noText.as("samtale_id"), noInt.as("dage"),
                         noNumber.as("timer"), col("hjaelpemiddel_udgift").as("udgift"));
         Dataset<Row> talks = conversations.where(col("dato").between(lit(from), lit(to)))
                 .select(col("kommunekode"), date_format(col("dato"), "yyyy-MM").as("maaned"),
-                        col("visitationskategori"), noText.as("aktivitetstype"), col("cpr_id"),
+                        category, noText.as("aktivitetstype"), col("cpr_id"),
                         noText.as("forloeb_id"), noText.as("aktivitet_id"), col("samtale_id"), noInt.as("dage"),
                         noNumber.as("timer"), noNumber.as("udgift"));
         Dataset<Row> base = spells.unionByName(activated).unionByName(aids).unionByName(talks);

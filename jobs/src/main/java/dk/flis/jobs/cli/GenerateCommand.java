@@ -3,19 +3,24 @@ package dk.flis.jobs.cli;
 import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.jobs.FlisException;
 import dk.flis.jobs.Progress;
-import dk.flis.jobs.generate.DeliveryGenerator;
-import dk.flis.jobs.generate.GeneratedWorld;
-import dk.flis.jobs.generate.GeneratorOptions;
+import dk.flis.generator.DeliveryGenerator;
+import dk.flis.generator.GeneratedWorld;
+import dk.flis.generator.GeneratorOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write deterministic sample deliveries for all 98 municipalities into a landing folder.")
 public final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Landing folder to write.")
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder to write; defaults to the landing folder (--landing, FLIS_LANDING, config).")
     Path out;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM", description = "First delivery month.")
@@ -45,7 +50,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (scale <= 0 || defects < 0 || defects > 1) {
             throw new FlisException.Usage("--scale must be > 0 and --defects between 0 and 1.");
         }
-        GeneratedWorld world = generate(out, first, last, scale, seed, defects);
+        Path target = out != null ? out : Path.of(common.load().landing());
+        GeneratedWorld world = generate(target, first, last, scale, seed, defects);
         Progress.say(world.summary());
         return 0;
     }

@@ -5,6 +5,7 @@ import dk.flis.common.config.FlisConfig;
 import dk.flis.jobs.FlisException;
 import dk.flis.jobs.RunJob;
 import dk.flis.jobs.Sessions;
+import dk.flis.jobs.model.ModelGraph;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,10 +27,17 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--all", description = "Load every ready delivery not loaded yet, in one pass.")
         boolean all;
+
+        @Option(names = "--plan", description = "Print the table graph in run order (Markdown) and exit.")
+        boolean plan;
     }
 
     @Override
     public Integer call() {
+        if (which.plan) {
+            System.out.print(ModelGraph.flis().plan());
+            return 0;
+        }
         DeliveryMonth month = null;
         if (which.month != null) {
             try {

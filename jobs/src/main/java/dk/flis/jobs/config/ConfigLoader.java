@@ -37,10 +37,7 @@ public final class ConfigLoader {
             }
             file = ConfigFactory.parseFile(configFile);
         }
-        String defaultsPath = System.getProperty("flis.defaults");
-        Config defaults = defaultsPath != null && new File(defaultsPath).isFile()
-                ? ConfigFactory.parseFile(new File(defaultsPath))
-                : ConfigFactory.parseResources("application.conf");
+        Config defaults = FlisConfig.defaults();
         Config merged = ConfigFactory.parseMap(flags)
                 .withFallback(ConfigFactory.parseMap(fromEnv))
                 .withFallback(file)

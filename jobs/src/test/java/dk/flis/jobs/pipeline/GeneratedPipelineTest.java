@@ -12,13 +12,12 @@ import dk.flis.common.test.SparkExtension;
 import dk.flis.jobs.RunJob;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.bronze.BronzeStep;
-import dk.flis.jobs.generate.Citizen;
-import dk.flis.jobs.generate.DeliveredFile;
-import dk.flis.jobs.generate.DeliveryGenerator;
-import dk.flis.jobs.generate.GeneratedWorld;
-import dk.flis.jobs.generate.GeneratorOptions;
-import dk.flis.jobs.generate.Visitation;
-import dk.flis.jobs.gold.GoldStep;
+import dk.flis.generator.Citizen;
+import dk.flis.generator.DeliveredFile;
+import dk.flis.generator.DeliveryGenerator;
+import dk.flis.generator.GeneratedWorld;
+import dk.flis.generator.GeneratorOptions;
+import dk.flis.generator.Visitation;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import dk.flis.jobs.landing.LandingZone;
@@ -135,9 +134,9 @@ class GeneratedPipelineTest {
                 .map(s -> s.id + "|" + s.kommune + "|" + pseudonymizer.pseudonymize(s.cpr) + "|" + s.start + "|"
                         + s.end + "|" + s.kategori)
                 .sorted().toList();
-        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATIONSFORLOEB),
+        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, "fact_dfdg_visitationsforloeb"),
                 "forloeb_id", "kommunekode", "cpr_id", "startdato", "slutdato", "visitationskategori"));
-        assertEquals(98, monthly.read(Layer.GOLD, GoldStep.FACT_VISITATIONSFORLOEB)
+        assertEquals(98, monthly.read(Layer.GOLD, "fact_dfdg_visitationsforloeb")
                 .select("kommunekode").distinct().count(), "all 98 municipalities have spells");
     }
 
@@ -160,9 +159,9 @@ class GeneratedPipelineTest {
         }
         List<String> expectedLines = expected.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue())
                 .sorted().toList();
-        assertEquals(expectedLines, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATION_UGE)
+        assertEquals(expectedLines, Frames.lines(monthly.read(Layer.GOLD, "fact_dfdg_visitation_uge")
                 .groupBy("kommunekode").count(), "kommunekode", "count"));
-        assertEquals(List.of("201652|202014"), Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_VISITATION_UGE)
+        assertEquals(List.of("201652|202014"), Frames.lines(monthly.read(Layer.GOLD, "fact_dfdg_visitation_uge")
                 .agg(org.apache.spark.sql.functions.min("uge"), org.apache.spark.sql.functions.max("uge")),
                 "`min(uge)`", "`max(uge)`"));
     }
@@ -176,13 +175,13 @@ class GeneratedPipelineTest {
                         + a.slutdato())
                 .sorted().toList();
         assertTrue(expected.size() > 100);
-        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_AKTIVERING), "aktivitet_id",
+        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, "fact_dfdg_aktivering"), "aktivitet_id",
                 "kommunekode", "cpr_id", "status", "er_aktiveret", "startdato", "slutdato"));
         List<String> held = world.latestConversations().values().stream().filter(c -> c.afholdt())
                 .map(c -> c.samtaleId() + "|" + c.samtaletidspunkt().toLocalDate()).sorted().toList();
-        assertEquals(held, Frames.lines(monthly.read(Layer.GOLD, GoldStep.FACT_SAMTALE), "samtale_id", "dato"));
+        assertEquals(held, Frames.lines(monthly.read(Layer.GOLD, "fact_dfdg_samtale"), "samtale_id", "dato"));
         // The only unknown category values are the ones the generator plants on purpose.
-        assertTrue(Frames.lines(monthly.read(Layer.GOLD, GoldStep.DQ_DFDG_UKENDTE), "vaerdi").stream()
+        assertTrue(Frames.lines(monthly.read(Layer.GOLD, "dq_dfdg_ukendte_vaerdier"), "vaerdi").stream()
                 .distinct().allMatch(v -> List.of("Igangsat", "Digital opkvalificering", "Overgået til digitalt forløb",
                         "Pulje til grøn omstilling").contains(v)));
     }
@@ -196,23 +195,23 @@ class GeneratedPipelineTest {
                 .sorted().toList();
         assertTrue(expected.stream().map(l -> l.split("\\|")[0]).distinct().count() == 5,
                 "every rule is injected: " + expected.size());
-        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, GoldStep.DQ_YR_FINDINGS), "regel", "cpr_id",
+        assertEquals(expected, Frames.lines(monthly.read(Layer.GOLD, "dq_yr_findings"), "regel", "cpr_id",
                 "uge", "ydelse", "beregning_id"));
     }
 
     /** Læsø at scale 0.005 has a handful of citizens: its small cells are suppressed, never published. */
     @Test
     void smallMunicipalitiesAreSuppressedNotLeaked() {
-        for (String table : List.of(GoldStep.BENCHMARK_YDELSESAKTIVITET, GoldStep.BENCHMARK_YR)) {
+        for (String table : List.of("benchmark_ydelsesaktivitet", "benchmark_yr")) {
             var bench = monthly.read(Layer.GOLD, table);
-            String counts = table.equals(GoldStep.BENCHMARK_YR) ? "unik_person BETWEEN 1 AND 4"
+            String counts = table.equals("benchmark_yr") ? "unik_person BETWEEN 1 AND 4"
                     : "antal_ydelsesmodtagere BETWEEN 1 AND 4 OR antal_aktiverede BETWEEN 1 AND 4";
             assertEquals(0, bench.where(counts).count(), table + ": no published count 1-4");
             assertEquals(98, bench.select("kommunekode").distinct().count(), table + ": all 98 municipalities");
             assertTrue(bench.where("kommunekode = 825 AND undertrykt").count() > 0, table + ": Læsø suppressed");
         }
         assertEquals(List.of("2020-01|98", "2020-02|98", "2020-03|98"), Frames.lines(
-                monthly.read(Layer.GOLD, GoldStep.BENCHMARK_YDELSESAKTIVITET)
+                monthly.read(Layer.GOLD, "benchmark_ydelsesaktivitet")
                         .where("visitationskategori = 'I alt' AND ydelsesgruppe = 'I alt'")
                         .groupBy("maaned").count(), "maaned", "count"));
     }
@@ -225,7 +224,7 @@ class GeneratedPipelineTest {
                 .map(s -> s.kommune + "|" + s.cpr + "|" + pseudonymizer.pseudonymize(s.cpr) + "|"
                         + byCpr.get(s.cpr).fornavn() + " " + byCpr.get(s.cpr).efternavn())
                 .distinct().sorted().toList();
-        List<String> actual = Frames.lines(monthly.read(Layer.GOLD, GoldStep.DIM_BORGER),
+        List<String> actual = Frames.lines(monthly.read(Layer.GOLD, "dim_borger"),
                 "kommunekode", "cpr", "cpr_id", "fuldenavn");
         // Every citizen of the visitation facts, with name; YR adds citizens whose visitation is still to come.
         assertTrue(actual.containsAll(expected), "dim_borger holds every visitation citizen");

@@ -1,6 +1,0 @@
-package dk.flis.jobs.generate;
-
-import java.time.YearMonth;
-
-/** A citizen as delivered in cpr_borger of one delivery month (bopaelskommune and efternavn as of then). */
-public record CitizenRow(YearMonth delivery, Citizen citizen) {}

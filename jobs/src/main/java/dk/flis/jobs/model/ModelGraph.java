@@ -1,0 +1,124 @@
+package dk.flis.jobs.model;
+
+import dk.flis.common.landing.Source;
+import dk.flis.jobs.FlisException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every model's declared tables as one dataflow graph, validated before anything runs (as Spark's Declarative
+ * Pipelines do): ids are unique, every input is a bronze source or a declared table, and there is no cycle. The
+ * run order follows from the inputs alone — declaration order only breaks ties, so the plan is stable.
+ */
+public final class ModelGraph {
+    private final Map<String, TableDef> tables = new LinkedHashMap<>();
+    private final List<TableDef> order;
+
+    public ModelGraph(List<Model> models) {
+        for (Model m : models) {
+            for (TableDef t : m.tables()) {
+                if (tables.put(t.id(), t.ownedBy(m.name())) != null) {
+                    throw new FlisException("Model graph: " + t.id() + " is declared twice (last by " + m.name()
+                            + ").");
+                }
+            }
+        }
+        for (TableDef t : tables.values()) {
+            for (String in : t.inputs()) {
+                if (!tables.containsKey(in) && !isBronze(in)) {
+                    throw new FlisException("Model graph: " + t.id() + " reads " + in
+                            + ", which is neither a bronze source nor a declared table.");
+                }
+            }
+        }
+        order = topologicalOrder();
+    }
+
+    /** The models of flis-lakehouse, in the order they are listed in the plan. */
+    public static ModelGraph flis() {
+        return new ModelGraph(List.of(new Borger(), new Dfdg(), new Ydelsesrefusion(), new Ydelsesaktivitet()));
+    }
+
+    public static boolean isBronze(String id) {
+        return id.startsWith("bronze.") && bronzeSource(id) != null;
+    }
+
+    static Source bronzeSource(String id) {
+        String name = id.substring("bronze.".length());
+        for (Source s : Source.values()) {
+            if (s.tableName().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Tables in the order they are built. */
+    public List<TableDef> order() {
+        return order;
+    }
+
+    public TableDef table(String id) {
+        return tables.get(id);
+    }
+
+    /** Kahn's algorithm; the declaration order picks among ready tables. A cycle names its tables. */
+    private List<TableDef> topologicalOrder() {
+        List<TableDef> out = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        List<TableDef> pending = new ArrayList<>(tables.values());
+        while (!pending.isEmpty()) {
+            TableDef ready = pending.stream()
+                    .filter(t -> t.inputs().stream().allMatch(in -> isBronze(in) || done.contains(in)))
+                    .findFirst().orElse(null);
+            if (ready == null) {
+                throw new FlisException("Model graph: a cycle among "
+                        + pending.stream().map(TableDef::id).collect(Collectors.joining(", ")) + ".");
+            }
+            pending.remove(ready);
+            done.add(ready.id());
+            out.add(ready);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The plan as Markdown: the output of {@code flis run --plan}, and docs/tables.md exactly (a test fails when the
+     * file is stale; regenerate it with {@code ./flis run --plan > docs/tables.md}).
+     */
+    public String plan() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Tables in run order\n\n");
+        b.append("Generated from the model declarations in `jobs/src/main/java/dk/flis/jobs/model/` by\n");
+        b.append("`./flis run --plan > docs/tables.md`; a test fails when this file is stale. Every run builds the\n");
+        b.append("tables in this order. An input nothing was delivered for is read as an empty table (SPEC 3.9); a\n");
+        b.append("table none of whose inputs exist is not written, and `audit.runs` has a row with status\n");
+        b.append("`ikke bygget` naming the missing inputs. `view.*` rows are shared intermediate results, kept in\n");
+        b.append("memory for one run and never written.\n\n");
+        b.append("| # | table | model | grain | reads | partitioned by | computed by |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
+        int i = 1;
+        for (TableDef t : order) {
+            String kind = switch (t.build()) {
+                case ONCE -> " (constant, written once)";
+                case VIEW -> " (in memory, not written)";
+                case EVERY_RUN -> "";
+            };
+            b.append("| ").append(i++).append(" | `").append(t.id()).append('`').append(kind)
+                    .append(" | ").append(t.model())
+                    .append(" | ").append(t.grain())
+                    .append(" | ").append(t.inputs().isEmpty() ? "—" : t.inputs().stream().map(s -> "`" + s + "`")
+                            .collect(Collectors.joining(", ")))
+                    .append(" | ").append(t.partitionBy().isEmpty() ? "—" : String.join(", ", t.partitionBy()))
+                    .append(" | `").append(t.computedBy()).append("`")
+                    .append(t.condition().map(c -> "; only " + c.reason()).orElse(""))
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package dk.flis.jobs.model;
+
+import dk.flis.jobs.lake.Layer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One declared silver or gold table: what it is (name, grain, partitioning), what it reads, and the function that
+ * computes it. The runner derives the build order from {@link #inputs()} alone, so a table is added by declaring
+ * it in its model — nothing else changes.
+ *
+ * @param id          {@code layer.name}, e.g. {@code gold.fact_dfdg_aktivering}
+ * @param model       the FLIS model that owns it (e.g. {@code Dfdg})
+ * @param grain       one line: what one row is
+ * @param inputs      the {@code bronze.x}, {@code silver.x}, {@code gold.x} (or view) tables it reads
+ * @param partitionBy partition columns ({@code kommunekode} for municipality tables)
+ * @param computedBy  the {@code common/} function that holds the rule, for the plan and docs/tables.md
+ * @param build       how often it is built
+ * @param compute     the transformation; missing inputs arrive as empty frames with their schema
+ * @param rowsIn      optional: rows going in, for the audit (e.g. visitations before the same-day rule)
+ * @param condition   optional: built only when it holds (e.g. benchmarks from {@code yr-start})
+ */
+public record TableDef(String id, String model, String grain, List<String> inputs, List<String> partitionBy,
+                       String computedBy, Build build, Compute compute, Optional<Compute> rowsIn,
+                       Optional<Condition> condition) {
+
+    /** How often a table is built. */
+    public enum Build {
+        /** Rebuilt by every run: a pure function of what is loaded. */
+        EVERY_RUN,
+        /** A constant reference table, written when missing. */
+        ONCE,
+        /** Not written: an intermediate result kept in memory for the tables of one run that read it. */
+        VIEW
+    }
+
+    /** The transformation of a table, from its declared inputs. */
+    @FunctionalInterface
+    public interface Compute {
+        Dataset<Row> apply(Inputs in);
+    }
+
+    /** A precondition with the reason written to the audit when it does not hold. */
+    public record Condition(Predicate<RunContext> holds, String reason) {}
+
+    public TableDef {
+        Objects.requireNonNull(id);
+        inputs = List.copyOf(inputs);
+        partitionBy = List.copyOf(partitionBy);
+    }
+
+    /** The same declaration, owned by {@code model} (set by the graph from the declaring class). */
+    TableDef ownedBy(String owner) {
+        return new TableDef(id, owner, grain, inputs, partitionBy, computedBy, build, compute, rowsIn, condition);
+    }
+
+    public boolean isView() {
+        return build == Build.VIEW;
+    }
+
+    public Layer layer() {
+        return Layer.valueOf(id.substring(0, id.indexOf('.')).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public String name() {
+        return id.substring(id.indexOf('.') + 1);
+    }
+
+    public static Builder silver(String name) {
+        return new Builder("silver." + name);
+    }
+
+    public static Builder gold(String name) {
+        return new Builder("gold." + name);
+    }
+
+    /** An in-memory intermediate shared by several tables of a run (never written). */
+    public static Builder view(String name) {
+        return new Builder("view." + name).build(Build.VIEW);
+    }
+
+    /** Fluent declaration: {@code gold("x").grain("…").reads("silver.y").perMunicipality().by("F.f", in -> …)}. */
+    public static final class Builder {
+        private final String id;
+        private String grain = "";
+        private List<String> inputs = List.of();
+        private List<String> partitionBy = List.of();
+        private Build build = Build.EVERY_RUN;
+        private Compute rowsIn;
+        private Condition condition;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder grain(String grain) {
+            this.grain = grain;
+            return this;
+        }
+
+        public Builder reads(String... inputs) {
+            this.inputs = List.of(inputs);
+            return this;
+        }
+
+        public Builder perMunicipality() {
+            this.partitionBy = List.of("kommunekode");
+            return this;
+        }
+
+        public Builder once() {
+            return build(Build.ONCE);
+        }
+
+        Builder build(Build build) {
+            this.build = build;
+            return this;
+        }
+
+        public Builder rowsIn(Compute rowsIn) {
+            this.rowsIn = rowsIn;
+            return this;
+        }
+
+        public Builder when(Predicate<RunContext> holds, String reason) {
+            this.condition = new Condition(holds, reason);
+            return this;
+        }
+
+        public TableDef by(String computedBy, Compute compute) {
+            return new TableDef(id, "", grain, inputs, partitionBy, computedBy, build, compute,
+                    Optional.ofNullable(rowsIn), Optional.ofNullable(condition));
+        }
+    }
+}
