@@ -98,7 +98,7 @@ SELECT beregning_id, cpr, CAST(finansieringskommune AS INTEGER) AS finansierings
        CAST(medfinansiering AS DECIMAL(18, 2)) AS medfinansiering,
        CAST(fleksbidrag AS DECIMAL(18, 2)) AS fleksbidrag,
        CAST(finansieringsbeloeb AS DECIMAL(18, 2)) AS finansieringsbeloeb,
-       CAST(ydelsestaeller AS INTEGER) AS ydelsestaeller,
+       CAST(ydelsestaeller AS INTEGER) AS ydelsestaeller, funktion, dranst,
        CAST(date_trunc('week', CAST(beregningsstart AS DATE)) AS DATE) AS mandag,
        isoyear(CAST(beregningsstart AS DATE)) * 100 + week(CAST(beregningsstart AS DATE)) AS uge
 FROM raw_yr
@@ -111,10 +111,12 @@ QUALIFY row_number() OVER (PARTITION BY beregning_id
                            ORDER BY regexp_extract(filename, '([0-9]{4}-[0-9]{2})[/\\][^/\\]+$', 1) DESC,
                                     rowid DESC) = 1;
 
--- Finance: amounts belong to the beregningsperiode (month of beregningsstart), per koerselsperiode and sats.
+-- Finance: amounts belong to the beregningsperiode (month of beregningsstart), per koerselsperiode, sats, funktion
+-- and dranst.
 CREATE TABLE fact_yr_finans AS
 SELECT finansieringskommune AS kommunekode, koerselsperiode, strftime(beregningsstart, '%Y-%m') AS beregningsperiode,
-       ydelse, finansieringstype, sats, sum(bruttoudgift) AS bruttoudgift, sum(refusion) AS refusion,
+       ydelse, finansieringstype, sats, funktion, dranst, sum(bruttoudgift) AS bruttoudgift,
+       sum(refusion) AS refusion,
        sum(medfinansiering) AS medfinansiering, sum(fleksbidrag) AS fleksbidrag,
        sum(finansieringsbeloeb) AS finansieringsbeloeb, count(*) AS antal_beregninger
 FROM yr

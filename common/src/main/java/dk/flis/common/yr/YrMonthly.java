@@ -1,5 +1,6 @@
 package dk.flis.common.yr;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
@@ -15,6 +16,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import dk.flis.common.calendar.IsoWeek;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -38,12 +40,57 @@ public final class YrMonthly {
         return date_format(col("beregningsstart"), "yyyy-MM");
     }
 
-    /** "Finansieringsbeløb fordelt på periode, sats og gruppering" (seed 001) is one GROUP BY away from this. */
+    /**
+     * "Finansieringsbeløb fordelt på periode, sats og gruppering" and "fordelt på funktion, dranst og ydelse"
+     * (seed 001, 004): each is one GROUP BY away from this grain.
+     */
     public static Dataset<Row> finance(Dataset<Row> yr) {
         return withAmounts(yr.withColumn("beregningsperiode", beregningsperiode())
                         .groupBy(col("finansieringskommune").as("kommunekode"), col("koerselsperiode"),
-                                col("beregningsperiode"), col("ydelse"), col("finansieringstype"), col("sats")),
+                                col("beregningsperiode"), col("ydelse"), col("finansieringstype"), col("sats"),
+                                col("funktion"), col("dranst")),
                 count(lit(1)).as("antal_beregninger"));
+    }
+
+    /**
+     * "Antal Person uge" (seed 004): citizen × ISO week × ydelse, week-parts of a month-split week and corrections
+     * together. The counters are the citizen's, across benefits: the week's highest ydelsestæller and
+     * genoptjeningstæller, with their interval and genoptjening groupings. {@code dage} counts the distinct paid
+     * days of the week (a correction of the same days does not count them twice).
+     */
+    public static Dataset<Row> personWeeks(Dataset<Row> yr, RefusionLadder ladder) {
+        Dataset<Row> rows = yr.withColumn("uge", IsoWeek.keyOf(col("beregningsstart")));
+        Dataset<Row> counters = rows.groupBy("cpr_id", "uge")
+                .agg(max(col("ydelsestaeller")).as("ydelsestaeller"),
+                        max(col("genoptjeningstaeller")).as("genoptjeningstaeller"));
+        Dataset<Row> days = rows.where(col("bruttoudgift").gt(0))
+                .select("finansieringskommune", "cpr_id", "ydelse", "uge", "beregningsstart", "beregningsslut")
+                .distinct()
+                .groupBy("finansieringskommune", "cpr_id", "ydelse", "uge")
+                .agg(sum(datediff(col("beregningsslut"), col("beregningsstart")).plus(1)).as("dage"));
+        Dataset<Row> amounts = withAmounts(rows.groupBy("finansieringskommune", "cpr_id", "ydelse", "uge"),
+                max(col("finansieringstype")).as("finansieringstype"), count(lit(1)).as("antal_beregninger"));
+        return amounts.join(days, new String[] {"finansieringskommune", "cpr_id", "ydelse", "uge"}, "left")
+                .join(counters, new String[] {"cpr_id", "uge"})
+                .select(col("finansieringskommune").as("kommunekode"), col("cpr_id"), col("uge"), col("ydelse"),
+                        col("finansieringstype"), col("ydelsestaeller"), ladder.interval(col("ydelsestaeller"))
+                                .as("interval"), col("genoptjeningstaeller"),
+                        genoptjening(col("genoptjeningstaeller")).as("genoptjening"),
+                        coalesce(col("dage"), lit(0L)).as("dage"), col("bruttoudgift"), col("refusion"),
+                        col("medfinansiering"), col("fleksbidrag"), col("finansieringsbeloeb"),
+                        col("antal_beregninger"));
+    }
+
+    /**
+     * The genoptjening grouping of a genoptjeningstæller (weeks of self-support; 52 within 3 years resets the
+     * ydelsestæller, SPEC 3.4): {@code 0}, {@code 1-25}, {@code 26-51}, {@code 52+}.
+     */
+    public static Column genoptjening(Column taeller) {
+        return when(taeller.isNull(), lit(null).cast("string"))
+                .when(taeller.leq(0), lit("0"))
+                .when(taeller.leq(25), lit("1-25"))
+                .when(taeller.leq(51), lit("26-51"))
+                .otherwise(lit("52+"));
     }
 
     /**
@@ -60,6 +107,7 @@ public final class YrMonthly {
         Dataset<Row> amounts = withAmounts(rows.groupBy("finansieringskommune", "cpr_id", "ydelse", "maaned"),
                 max(col("finansieringstype")).as("finansieringstype"),
                 max(col("ydelsestaeller")).as("ydelsestaeller"),
+                max(col("genoptjeningstaeller")).as("genoptjeningstaeller"),
                 max_by(col("bopaelskommune"), col("beregningsstart")).as("bopaelskommune"),
                 max_by(col("betalingskommune"), col("beregningsstart")).as("betalingskommune"));
         Column daysInMonth = dayofmonth(last_day(to_date(col("maaned"), "yyyy-MM")));
@@ -68,6 +116,7 @@ public final class YrMonthly {
                 .withColumn("dage", when(col("dage").isNull(), lit(0)).otherwise(col("dage")))
                 .withColumn("fuldtidsperson", least(lit(1.0), col("dage").divide(daysInMonth)))
                 .withColumn("interval", ladder.interval(col("ydelsestaeller")))
+                .withColumn("genoptjening", genoptjening(col("genoptjeningstaeller")))
                 .withColumn("trin_sats", ladder.expectedSats(col("finansieringstype"), col("ydelsestaeller")));
     }
 

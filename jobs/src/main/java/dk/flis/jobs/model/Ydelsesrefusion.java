@@ -30,14 +30,18 @@ public final class Ydelsesrefusion implements Model {
                         .perMunicipality()
                         .by("YrMonthly.personMonths", in -> YrMonthly.personMonths(in.get(SILVER_YR),
                                 in.context().ladder())),
+                gold("fact_yr_person_uge").grain("kommune × citizen × ISO week × ydelse (Antal Person uge)")
+                        .reads(SILVER_YR).perMunicipality()
+                        .by("YrMonthly.personWeeks", in -> YrMonthly.personWeeks(in.get(SILVER_YR),
+                                in.context().ladder())),
                 gold("fact_yr_udvikling_maaned").grain("kommune × month × ydelse").reads(FACT_YR_PERSON_MAANED)
                         .perMunicipality()
                         .by("YrMonthly.development", in -> YrMonthly.development(in.get(FACT_YR_PERSON_MAANED))),
                 gold("fact_yr_udvikling_detalje")
-                        .grain("kommune × month × ydelse × interval × bopælskommune × betalingskommune")
+                        .grain("kommune × month × ydelse × interval × genoptjening × bopælskommune × betalingskommune")
                         .reads(FACT_YR_PERSON_MAANED).perMunicipality()
                         .by("YrMonthly.development", in -> YrMonthly.development(in.get(FACT_YR_PERSON_MAANED),
-                                "interval", "bopaelskommune", "betalingskommune")),
+                                "interval", "genoptjening", "bopaelskommune", "betalingskommune")),
                 gold("dq_yr_findings").grain("NBI counter finding").reads(SILVER_YR).perMunicipality()
                         .by("CounterValidation.findings", in -> CounterValidation.findings(in.get(SILVER_YR),
                                 in.context().ladder())));

@@ -66,6 +66,25 @@ class YrPipelineTest {
                         "beregningsperiode", "ydelse", "finansieringstype", "sats", "bruttoudgift", "refusion",
                         "medfinansiering", "finansieringsbeloeb", "antal_beregninger"));
 
+        // Seed 001: finansieringsbeløb "fordelt på funktion, dranst og ydelse".
+        assertEquals(List.of("Arbejdsløshedsdagpenge|5.31.74|001|-5600.00", "Kontanthjælp|5.57.72|001|10400.00"),
+                Frames.lines(lake.read(Layer.GOLD, "fact_yr_finans").groupBy("ydelse", "funktion", "dranst")
+                        .sum("finansieringsbeloeb"), "ydelse", "funktion", "dranst", "`sum(finansieringsbeloeb)`"));
+        // Antal Person uge: the month-split week 202053 is one week; a correction nets into its week; B5 and B6
+        // pay the same days of 202103 (7 days, not 14). The counter is the citizen's highest that week.
+        assertEquals(List.of(
+                        "202053|Kontanthjælp|7|3500.00|5|5-26|0|0|2",
+                        "202101|Arbejdsløshedsdagpenge|7|4000.00|30|27-52|0|0|1",
+                        "202101|Kontanthjælp|7|2500.00|5|5-26|0|0|2",
+                        "202102|Arbejdsløshedsdagpenge|7|4000.00|31|27-52|0|0|1",
+                        "202102|Kontanthjælp|7|3000.00|7|5-26|0|0|1",
+                        "202103|Kontanthjælp|7|11000.00|8|5-26|0|0|2"),
+                Frames.lines(lake.read(Layer.GOLD, "fact_yr_person_uge"), "uge", "ydelse", "dage", "bruttoudgift",
+                        "ydelsestaeller", "interval", "genoptjeningstaeller", "genoptjening", "antal_beregninger"));
+        assertEquals(List.of("2021-01|Kontanthjælp|5-26|0"), Frames.lines(
+                lake.read(Layer.GOLD, "fact_yr_udvikling_detalje").where("ydelse = 'Kontanthjælp'"
+                        + " AND maaned = '2021-01'"), "maaned", "ydelse", "interval", "genoptjening"));
+
         // Fuldtidspersoner: December 4/31; January 3+7+7+7 = 24/31 for kontanthjælp (B5 and B6 are the same days).
         assertEquals(List.of(
                         "2020-12|Kontanthjælp|0.12903|1|1|2000.00|40.0|null|1200.00",
