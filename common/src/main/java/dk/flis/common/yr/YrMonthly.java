@@ -63,11 +63,7 @@ public final class YrMonthly {
         Dataset<Row> counters = rows.groupBy("cpr_id", "uge")
                 .agg(max(col("ydelsestaeller")).as("ydelsestaeller"),
                         max(col("genoptjeningstaeller")).as("genoptjeningstaeller"));
-        Dataset<Row> days = rows.where(col("bruttoudgift").gt(0))
-                .select("finansieringskommune", "cpr_id", "ydelse", "uge", "beregningsstart", "beregningsslut")
-                .distinct()
-                .groupBy("finansieringskommune", "cpr_id", "ydelse", "uge")
-                .agg(sum(datediff(col("beregningsslut"), col("beregningsstart")).plus(1)).as("dage"));
+        Dataset<Row> days = paidDays(rows, "uge");
         Dataset<Row> amounts = withAmounts(rows.groupBy("finansieringskommune", "cpr_id", "ydelse", "uge"),
                 max(col("finansieringstype")).as("finansieringstype"), count(lit(1)).as("antal_beregninger"));
         return amounts.join(days, new String[] {"finansieringskommune", "cpr_id", "ydelse", "uge"}, "left")
@@ -99,11 +95,7 @@ public final class YrMonthly {
      */
     public static Dataset<Row> personMonths(Dataset<Row> yr, RefusionLadder ladder) {
         Dataset<Row> rows = yr.withColumn("maaned", beregningsperiode());
-        Dataset<Row> days = rows.where(col("bruttoudgift").gt(0))
-                .select("finansieringskommune", "cpr_id", "ydelse", "maaned", "beregningsstart", "beregningsslut")
-                .distinct()
-                .groupBy("finansieringskommune", "cpr_id", "ydelse", "maaned")
-                .agg(sum(datediff(col("beregningsslut"), col("beregningsstart")).plus(1)).as("dage"));
+        Dataset<Row> days = paidDays(rows, "maaned");
         Dataset<Row> amounts = withAmounts(rows.groupBy("finansieringskommune", "cpr_id", "ydelse", "maaned"),
                 max(col("finansieringstype")).as("finansieringstype"),
                 max(col("ydelsestaeller")).as("ydelsestaeller"),
@@ -151,6 +143,18 @@ public final class YrMonthly {
                 .withColumn("kommunal_finansieringsudgift", brutto.minus(finans))
                 .withColumn("kommunal_finansieringsandel", when(brutto.notEqual(0),
                         brutto.minus(finans).multiply(100.0).divide(brutto).cast("double")));
+    }
+
+    /**
+     * Days of the distinct paid week-parts (bruttoudgift > 0) per kommune, citizen, ydelse and period: two payments
+     * for the same days count them once, and negative corrections add none.
+     */
+    private static Dataset<Row> paidDays(Dataset<Row> rows, String period) {
+        return rows.where(col("bruttoudgift").gt(0))
+                .select("finansieringskommune", "cpr_id", "ydelse", period, "beregningsstart", "beregningsslut")
+                .distinct()
+                .groupBy("finansieringskommune", "cpr_id", "ydelse", period)
+                .agg(sum(datediff(col("beregningsslut"), col("beregningsstart")).plus(1)).as("dage"));
     }
 
     /** Sums of the five amounts plus {@code extra} aggregates. */
