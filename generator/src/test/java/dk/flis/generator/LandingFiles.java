@@ -129,6 +129,7 @@ final class LandingFiles {
         return switch (field.type()) {
             case TEXT -> true;
             case CPR -> v != null && v.matches("[0-9]{10}");
+            case CPR_OPTIONAL -> v == null || v.matches("[0-9]{10}");
             case KOMMUNE -> v != null && v.matches("[0-9]{3}") && Municipalities.isMunicipality(Integer.parseInt(v));
             case DATE -> v == null || v.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") && parses(() -> LocalDate.parse(v, DATE));
             case TIMESTAMP -> v == null || v.matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")

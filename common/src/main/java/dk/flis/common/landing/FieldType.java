@@ -5,6 +5,8 @@ public enum FieldType {
     TEXT(null),
     /** 10-digit string; leading zeros are real. */
     CPR(QuarantineReason.CPR),
+    /** A cpr that may be empty (KY's ydelsesmodtager when the recipient is not a person, seed 003 §6.1.7). */
+    CPR_OPTIONAL(QuarantineReason.CPR),
     /** 3-digit code of one of the 98 municipalities. */
     KOMMUNE(QuarantineReason.KOMMUNEKODE),
     DATE(QuarantineReason.DATO),

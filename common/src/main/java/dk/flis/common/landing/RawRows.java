@@ -80,7 +80,7 @@ public final class RawRows {
 
     static Column typedValue(FieldType type, Column v) {
         return switch (type) {
-            case TEXT, CPR, MONTH -> v;
+            case TEXT, CPR, CPR_OPTIONAL, MONTH -> v;
             case KOMMUNE -> v.try_cast("int");
             case DATE -> try_to_timestamp(v, lit("yyyy-MM-dd")).cast("date");
             case TIMESTAMP -> try_to_timestamp(v, lit("yyyy-MM-dd HH:mm:ss")).cast("timestamp_ntz");
@@ -90,12 +90,13 @@ public final class RawRows {
         };
     }
 
-    /** True when a value breaks its type's rule. cpr and kommunekode are required; other nulls are fine. */
+    /** True when a value breaks its type's rule. cpr (except an optional one) and kommunekode are required; other nulls are fine. */
     static Column invalid(FieldType type, Column v) {
         Column typed = typedValue(type, v);
         return switch (type) {
             case TEXT -> lit(false);
             case CPR -> v.isNull().or(not(v.rlike("^[0-9]{10}$")));
+            case CPR_OPTIONAL -> v.isNotNull().and(not(v.rlike("^[0-9]{10}$")));
             case KOMMUNE -> v.isNull().or(not(v.rlike("^[0-9]{3}$")))
                     .or(not(typed.isin(Municipalities.codes().stream().sorted().toArray())));
             case DATE -> v.isNotNull().and(not(v.rlike(DATE_RE)).or(typed.isNull()));

@@ -2,6 +2,7 @@ package dk.flis.common.landing;
 
 import static dk.flis.common.landing.FieldType.BOOL;
 import static dk.flis.common.landing.FieldType.CPR;
+import static dk.flis.common.landing.FieldType.CPR_OPTIONAL;
 import static dk.flis.common.landing.FieldType.DATE;
 import static dk.flis.common.landing.FieldType.DECIMAL;
 import static dk.flis.common.landing.FieldType.INT;
@@ -45,7 +46,7 @@ public enum Source {
             f("fleksbidrag", DECIMAL), f("finansieringsbeloeb", DECIMAL), f("ydelsestaeller", INT),
             f("genoptjeningstaeller", INT), f("funktion", TEXT), f("dranst", TEXT), f("e_indkomst_id", TEXT)),
     KY_SAG("ky_sag",
-            f("sag_id", TEXT), f("kommunekode", KOMMUNE), f("cpr_ydelsesmodtager", CPR),
+            f("sag_id", TEXT), f("kommunekode", KOMMUNE), f("cpr_ydelsesmodtager", CPR_OPTIONAL),
             f("cpr_bevillingsmodtager", CPR), f("ydelsesart", TEXT), f("ydelsestype", TEXT), f("kle_nummer", TEXT),
             f("afgoerelsestype", TEXT), f("sagstilstand", TEXT), f("ansoegningstidspunkt", TIMESTAMP),
             f("oprettet_tidspunkt", TIMESTAMP), f("tilstand_tidspunkt", TIMESTAMP), f("sagsbehandler_id", TEXT),
@@ -55,7 +56,7 @@ public enum Source {
             f("opgavetitel", TEXT), f("opgavestatus", TEXT), f("oprettet_tidspunkt", TIMESTAMP),
             f("afsluttet_tidspunkt", TIMESTAMP)),
     KY_YDELSE("ky_ydelse",
-            f("ydelse_id", TEXT), f("sag_id", TEXT), f("kommunekode", KOMMUNE), f("cpr_ydelsesmodtager", CPR),
+            f("ydelse_id", TEXT), f("sag_id", TEXT), f("kommunekode", KOMMUNE), f("cpr_ydelsesmodtager", CPR_OPTIONAL),
             f("ydelsesart", TEXT), f("ydelsestype", TEXT), f("startdato", DATE), f("slutdato", DATE),
             f("beloeb", DECIMAL)),
     /** Wide: these fixed columns are followed by y_YYWW, branche_YYYY_MM and grad_YYYY_MM columns. */

@@ -41,7 +41,8 @@ public final class ModelGraph {
 
     /** The models of flis-lakehouse, in the order they are listed in the plan. */
     public static ModelGraph flis() {
-        return new ModelGraph(List.of(new Borger(), new Dfdg(), new Ydelsesrefusion(), new Ydelsesaktivitet()));
+        return new ModelGraph(List.of(new Borger(), new Dfdg(), new Ydelsesrefusion(), new Ydelsesaktivitet(),
+                new Ky()));
     }
 
     public static boolean isBronze(String id) {
