@@ -165,7 +165,9 @@ final class DefectInjector {
     private String brokenValue(QuarantineReason reason, String value) {
         String v = value == null ? "" : value;
         String[] options = switch (reason) {
-            case CPR -> new String[] {v.substring(1), v.substring(0, 6) + "XXXX", v.substring(0, 6) + "-" + v.substring(6)};
+            // An optional cpr may be empty (KY's non-person recipient): then a too-short one breaks it.
+            case CPR -> v.length() < 10 ? new String[] {"12345", "X23456789"}
+                    : new String[] {v.substring(1), v.substring(0, 6) + "XXXX", v.substring(0, 6) + "-" + v.substring(6)};
             case KOMMUNEKODE -> new String[] {"411", "999", "0"};
             case DATO -> new String[] {v.substring(0, 4) + "-02-30", v.substring(0, 4) + "-13-" + v.substring(8, 10),
                 v.substring(8, 10) + "-" + v.substring(5, 7) + "-" + v.substring(0, 4)};

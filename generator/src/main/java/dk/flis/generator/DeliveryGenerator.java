@@ -106,6 +106,16 @@ public final class DeliveryGenerator {
             return row;
         };
 
+        // KY has its own random streams (not split from root), so every earlier file stays byte-identical.
+        KyBuilder.Files ky = KyBuilder.build(persons, options, new SplittableRandom(options.seed() ^ 0x4B59_0001L));
+        DefectInjector kyInjector = new DefectInjector(new SplittableRandom(options.seed() ^ 0x4B59_0002L),
+                options.defects());
+        long[] nextKyDefectId = {90_000_000L};
+        UnaryOperator<String[]> freshKyId = row -> {
+            row[0] = LandingCsv.id('X', ++nextKyDefectId[0]);
+            return row;
+        };
+
         Map<YearMonth, List<CitizenRow>> citizensByMonth = byMonth(citizens.rows(), CitizenRow::delivery);
         Map<YearMonth, List<Visitation>> visitationsByMonth = byMonth(visitations, Visitation::delivery);
         Map<YearMonth, List<BefolkningRow>> befolkningByMonth = byMonth(befolkning, BefolkningRow::delivery);
@@ -136,6 +146,12 @@ public final class DeliveryGenerator {
                     rows(monthConversations, LandingCsv::row), freshConversationId, dfdgInjector, written, found);
             withLines(monthConversations, c, Conversation::withLine, deliveredConversations);
             boolean yrFile = writeYr(writer, m, yr, yrInjector, freshYrId, written, found);
+            write(writer, m, "ky_sag.csv", Source.KY_SAG, ky.sager().getOrDefault(m, List.of()), freshKyId,
+                    kyInjector, written, found);
+            write(writer, m, "ky_opgave.csv", Source.KY_OPGAVE, ky.opgaver().getOrDefault(m, List.of()), freshKyId,
+                    kyInjector, written, found);
+            write(writer, m, "ky_ydelse.csv", Source.KY_YDELSE, ky.ydelser().getOrDefault(m, List.of()), freshKyId,
+                    kyInjector, written, found);
             // as listed in the manifest and the truth file: by file name (the first three already were)
             written.sort(Comparator.comparing(DeliveredFile::fil));
             found.sort(Comparator.comparing(Defect::fil).thenComparingInt(Defect::linje));
@@ -219,7 +235,7 @@ public final class DeliveryGenerator {
     private static List<String> ownFileNames() {
         List<String> names = new ArrayList<>();
         for (Source s : List.of(Source.CPR_BORGER, Source.BEFOLKNING, Source.DFDG_VISITATION, Source.DFDG_AKTIVITET,
-                Source.DFDG_SAMTALE, Source.YR_BEREGNING)) {
+                Source.DFDG_SAMTALE, Source.YR_BEREGNING, Source.KY_SAG, Source.KY_OPGAVE, Source.KY_YDELSE)) {
             names.add(s.tableName() + ".csv");
             names.add(s.tableName() + ".csv.gz");
         }

@@ -31,7 +31,8 @@ class DeliveryGeneratorDefectsTest {
     static final Map<String, Source> FILES = Map.of("befolkning.csv.gz", Source.BEFOLKNING,
             "cpr_borger.csv", Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION,
             "dfdg_aktivitet.csv", Source.DFDG_AKTIVITET, "dfdg_samtale.csv", Source.DFDG_SAMTALE,
-            "yr_beregning.csv", Source.YR_BEREGNING);
+            "yr_beregning.csv", Source.YR_BEREGNING, "ky_sag.csv", Source.KY_SAG, "ky_opgave.csv", Source.KY_OPGAVE,
+            "ky_ydelse.csv", Source.KY_YDELSE);
 
     @TempDir
     static Path tmp;
@@ -102,7 +103,13 @@ class DeliveryGeneratorDefectsTest {
                         QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT, QuarantineReason.JA_NEJ),
                 "yr_beregning.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
                         QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TAL,
-                        QuarantineReason.MAANED));
+                        QuarantineReason.MAANED),
+                "ky_sag.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT),
+                "ky_opgave.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT),
+                "ky_ydelse.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TAL));
         for (YearMonth m : months()) {
             Map<String, Map<Integer, QuarantineReason>> truth = truth(m);
             for (String name : FILES.keySet()) {
@@ -210,7 +217,8 @@ class DeliveryGeneratorDefectsTest {
         new DeliveryGenerator(new GeneratorOptions(dir, m, m, 0.002, 5L, 0.0)).generate();
         try (Stream<Path> files = Files.list(dir.resolve("2021-03"))) {
             assertEquals(List.of("_manifest.csv", "befolkning.csv.gz", "cpr_borger.csv", "dfdg_aktivitet.csv",
-                    "dfdg_samtale.csv", "dfdg_visitation.csv", "yr_beregning.csv"),
+                    "dfdg_samtale.csv", "dfdg_visitation.csv", "ky_opgave.csv", "ky_sag.csv", "ky_ydelse.csv",
+                    "yr_beregning.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertFalse(Files.exists(dir.resolve("_truth/2021-03/karantaene.csv")), "old truth removed");

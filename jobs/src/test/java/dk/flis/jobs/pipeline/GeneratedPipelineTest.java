@@ -105,7 +105,7 @@ class GeneratedPipelineTest {
     void everyInputRowIsInBronzeOrQuarantineAndAuditReconciles() {
         Map<String, Long> bronze = new TreeMap<>();
         for (String t : List.of("cpr_borger", "befolkning", "dfdg_visitation", "dfdg_aktivitet", "dfdg_samtale",
-                "yr_beregning")) {
+                "yr_beregning", "ky_sag", "ky_opgave", "ky_ydelse")) {
             for (Row r : monthly.read(Layer.BRONZE, t).groupBy("leverance", "fil").count().collectAsList()) {
                 bronze.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
             }
@@ -214,6 +214,24 @@ class GeneratedPipelineTest {
                 monthly.read(Layer.GOLD, "benchmark_ydelsesaktivitet")
                         .where("visitationskategori = 'I alt' AND ydelsesgruppe = 'I alt'")
                         .groupBy("maaned").count(), "maaned", "count"));
+    }
+
+    /**
+     * KY starts in March 2020 in the first municipalities (staggered through 2021): benchmark_ky covers all 98
+     * every month from the start, "no data" before a municipality's own start, and publishes no count of 1-4.
+     */
+    @Test
+    void kyBenchmarkCoversAll98WithoutLeakingSmallCells() {
+        var bench = monthly.read(Layer.GOLD, "benchmark_ky");
+        assertEquals(98, bench.where("ydelsesart = 'I alt'").select("kommunekode").distinct().count());
+        assertEquals(0, bench.where("antal_sager BETWEEN 1 AND 4 OR unik_ydelsesmodtagere BETWEEN 1 AND 4"
+                + " OR unik_bevillingsmodtagere BETWEEN 1 AND 4").count(), "no published count 1-4");
+        assertTrue(bench.where("har_data").count() > 0, "some municipalities have started KY");
+        assertTrue(bench.where("NOT har_data AND antal_sager IS NULL AND NOT undertrykt").count() > 0,
+                "municipalities that have not started are no data, not zeros");
+        assertTrue(monthly.read(Layer.GOLD, "fact_ky_sag").where("sagsbehandlingstid_min IS NOT NULL").count() > 0);
+        assertTrue(monthly.read(Layer.GOLD, "fact_ky_sag").where("NOT ydelsesmodtager_er_person").count() > 0,
+                "recipients that are not persons are cases");
     }
 
     @Test
