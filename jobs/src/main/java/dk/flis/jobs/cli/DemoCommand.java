@@ -69,6 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + " WHERE f.uge = 202053 GROUP BY k.kommunenavn ORDER BY borgere DESC LIMIT 10\"");
         System.out.println("  ./flis sql" + flags + " \"SELECT visitationskategori, count(*) AS forloeb"
                 + " FROM gold.fact_dfdg_visitationsforloeb WHERE kommunekode = 751 GROUP BY 1 ORDER BY 2 DESC\"");
+        System.out.println("  ./flis sql" + flags + " \"SELECT ydelsesart, count(*) AS sager,"
+                + " round(avg(sagsbehandlingstid_min) / 1440, 1) AS gns_dage FROM gold.fact_ky_sag"
+                + " WHERE kommunekode = 751 GROUP BY 1 ORDER BY 2 DESC\"");
         System.out.println("  ./flis sql" + flags + " --format csv \"SELECT maaned, trin, raekker_ind, raekker_ud,"
                 + " raekker_karantaene, status FROM audit.runs ORDER BY startet\"");
         return 0;
