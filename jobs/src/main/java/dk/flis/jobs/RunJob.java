@@ -37,8 +37,14 @@ public final class RunJob {
     private final ModelGraph graph;
 
     public RunJob(SparkSession spark, FlisConfig config) {
+        this(config, new Lakehouse(spark, config.lakehouse()));
+    }
+
+    /** Runs over the given lakehouse instead of the configured folder (tests run rules over in-memory tables). */
+    public RunJob(FlisConfig config, Lakehouse lake) {
+        SparkSession spark = lake.spark();
         this.config = config;
-        this.lake = new Lakehouse(spark, config.lakehouse());
+        this.lake = lake;
         this.landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
         // Validated before anything is read or written: a bad declaration is a start-up error.
         this.graph = ModelGraph.flis();

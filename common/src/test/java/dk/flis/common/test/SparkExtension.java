@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One local SparkSession per test JVM ({@code local[2]}, 2 shuffle partitions, UI off, Delta configured),
+ * One local SparkSession per test JVM ({@code local[2]}, 2 shuffle partitions, UI off, Delta configured,
+ * interpreted expressions),
  * shared by every test class that uses {@code @ExtendWith(SparkExtension.class)} and stopped — with its temp
  * folder deleted — when the JUnit run ends. Tests take it as a {@link SparkSession} parameter.
  */
@@ -50,7 +51,14 @@ public final class SparkExtension implements ParameterResolver {
                     .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString())
-                    .config("spark.driver.host", "127.0.0.1");
+                    .config("spark.driver.host", "127.0.0.1")
+                    // Test data is tiny: compiling generated code for each of hundreds of distinct plans costs more
+                    // than interpreting them (same results; the demo and bench check in CI run with codegen), and
+                    // Delta's post-commit checksum is a second state reconstruction per write: a hand-made run on
+                    // Delta went from 45 s to 39 s.
+                    .config("spark.sql.codegen.wholeStage", "false")
+                    .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                    .config("spark.databricks.delta.writeChecksumFile.enabled", "false");
             SparkSettings.required().forEach(b::config);
             SparkSettings.local().forEach(b::config);
             spark = b.getOrCreate();

@@ -16,9 +16,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Delta tables under {@code <lakehouse>/<layer>/<name>}. Writes are whole-table overwrites or
- * {@code replaceWhere} overwrites of exactly what a delivery produced, so reruns never duplicate.
+ * {@code replaceWhere} overwrites of exactly what a delivery produced, so reruns never duplicate. Not final only so
+ * that rule tests can run the same graph over in-memory tables (the test sources' {@code MemoryLakehouse}).
  */
-public final class Lakehouse {
+public class Lakehouse {
     private final SparkSession spark;
     private final String root;
 

@@ -9,7 +9,6 @@ import dk.flis.common.landing.Source;
 import dk.flis.common.test.Frames;
 import dk.flis.common.test.SparkExtension;
 import dk.flis.jobs.RunJob;
-import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -68,8 +67,8 @@ class DfdgPipelineTest {
                         "S2;0101901234;751;Jobsamtale;Telefon;2020-01-17 10:00:00;N;Jobcenter Aarhus;Tolk"),
                 "cpr_borger.csv", List.of(Source.CPR_BORGER.header(),
                         "0101901234;Anna;Hansen;1990-01-01;K;751;Ugift;Dansk")));
-        new RunJob(spark, TestLakes.config(landing, dir.resolve("lake"))).runMonth(DeliveryMonth.parse("2020-02"));
-        Lakehouse lake = new Lakehouse(spark, dir.resolve("lake").toString());
+        MemoryLakehouse lake = new MemoryLakehouse(spark);
+        new RunJob(TestLakes.config(landing, dir.resolve("lake")), lake).runMonth(DeliveryMonth.parse("2020-02"));
 
         // Horizon of the February load: Sunday 2 February. A1 runs Wed 8 January … (open) = 26 days.
         assertEquals(List.of("A1|Optaget|true|26|20.00|1500.50|Jobparat", "A2|Annulleret|false|5|null|null|Jobparat",

@@ -54,14 +54,16 @@ class GeneratedPipelineTest {
     private GeneratedWorld world;
     private Lakehouse monthly;
     private Lakehouse backfill;
-    private RunJob monthlyJob;
     private final Pseudonymizer pseudonymizer = new Pseudonymizer(TestLakes.KEY);
 
     /**
-     * "monthly": the first three deliveries loaded into bronze one by one, then April as a single monthly load.
-     * "backfill": all four in one pass. SPEC 4 says both give identical gold. Every run rebuilds silver and gold
-     * from all of bronze, so gold built after March would only be replaced by April's run: loading March's bronze
-     * alone saves a whole pipeline run here (DeliveryContractTest runs over existing gold).
+     * "monthly": the first three deliveries loaded into bronze one by one, then April as a single monthly load,
+     * in memory: the whole graph as production runs it, without a second of Delta commit per table (Delta itself
+     * is tested in DeliveryContractTest, and CI's demo and bench check run every table on Delta at 12 months).
+     * "backfill": all four as one batch into Delta bronze, as {@code flis run --all} loads them. SPEC 4 says both
+     * give identical gold. Every run rebuilds silver and gold from all of bronze and the latest delivery's horizon,
+     * so identical bronze means identical gold: comparing bronze saves a whole silver and gold build and checks the
+     * in-memory tables against Delta's replaceWhere too. An incremental gold (issue 17) must compare gold again.
      */
     @BeforeAll
     void loadIncrementallyAndAsBackfill(SparkSession spark) throws Exception {
@@ -70,18 +72,18 @@ class GeneratedPipelineTest {
         world = new DeliveryGenerator(new GeneratorOptions(landing, YearMonth.of(2020, 1), YearMonth.of(2020, 4),
                 0.005, 7L, 0.005)).generate();
         // Bronze of the first three months only, one delivery at a time, straight from the full landing zone.
-        Lakehouse monthlyLake = new Lakehouse(spark, dir.resolve("monthly").toString());
+        monthly = new MemoryLakehouse(spark);
         LandingZone zone = new LandingZone(landing.toString(), spark.sparkContext().hadoopConfiguration());
         for (String m : MONTHS.subList(0, 3)) {
             AuditLog audit = new AuditLog("bronze-" + m);
-            new BronzeStep(monthlyLake, audit).load(List.of(zone.open(DeliveryMonth.parse(m))));
-            audit.flush(monthlyLake);
+            new BronzeStep(monthly, audit).load(List.of(zone.open(DeliveryMonth.parse(m))));
+            audit.flush(monthly);
         }
-        monthlyJob = new RunJob(spark, TestLakes.config(landing, dir.resolve("monthly")));
-        monthlyJob.runMonth(DeliveryMonth.parse("2020-04"));
-        monthly = new Lakehouse(spark, dir.resolve("monthly").toString());
-        new RunJob(spark, TestLakes.config(landing, dir.resolve("backfill"))).runAll();
+        new RunJob(TestLakes.config(landing, dir.resolve("monthly")), monthly)
+                .runMonth(DeliveryMonth.parse("2020-04"));
         backfill = new Lakehouse(spark, dir.resolve("backfill").toString());
+        new BronzeStep(backfill, new AuditLog("backfill")).load(MONTHS.stream()
+                .map(m -> zone.open(DeliveryMonth.parse(m))).toList());
     }
 
     @AfterAll
@@ -252,10 +254,12 @@ class GeneratedPipelineTest {
     }
 
     @Test
-    void backfillAndIncrementalLoadGiveIdenticalGold() {
-        for (String table : monthly.tables(Layer.GOLD)) {
-            assertEquals(0, TestLakes.difference(monthly, backfill, Layer.GOLD, table), table);
+    void backfillAndIncrementalLoadGiveIdenticalBronze() {
+        assertEquals(monthly.tables(Layer.BRONZE), backfill.tables(Layer.BRONZE));
+        for (String table : monthly.tables(Layer.BRONZE)) {
+            assertEquals(0, TestLakes.difference(monthly, backfill, Layer.BRONZE, table), table);
         }
+        assertTrue(monthly.read(Layer.BRONZE, "dfdg_visitation").count() > 1000, "a real comparison");
         for (String silver : monthly.tables(Layer.SILVER)) {
             assertTrue(!List.of(monthly.read(Layer.SILVER, silver).columns()).contains("cpr"), "no cpr in silver");
         }

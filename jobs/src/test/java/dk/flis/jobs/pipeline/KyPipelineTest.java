@@ -9,7 +9,6 @@ import dk.flis.common.landing.Source;
 import dk.flis.common.test.Frames;
 import dk.flis.common.test.SparkExtension;
 import dk.flis.jobs.RunJob;
-import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +49,8 @@ class KyPipelineTest {
                 "ky_ydelse.csv", List.of(Source.KY_YDELSE.header(),
                         "Y1;S1;751;0101901234;H;HTF_KONTANT;2021-05-26;;1000.00",
                         "Y2;S2;751;;E;HTF_BRILLER;2021-05-03;2021-05-03;900.00")));
-        new RunJob(spark, TestLakes.config(landing, dir.resolve("lake"))).runAll();
-        Lakehouse lake = new Lakehouse(spark, dir.resolve("lake").toString());
+        MemoryLakehouse lake = new MemoryLakehouse(spark);
+        new RunJob(TestLakes.config(landing, dir.resolve("lake")), lake).runAll();
 
         assertEquals(0, lake.read(Layer.BRONZE, "quarantine").count(), "an empty ydelsesmodtager is valid");
         // Seed 003 §7.1: 130985 and 115803 minutes; S1's decision came in a later delivery, S2 has no ansøgning.

@@ -34,8 +34,9 @@ class SourceAloneTest {
     private Lakehouse load(SparkSession spark, String month, Map<String, List<String>> files) throws Exception {
         Path landing = dir.resolve("landing");
         delivery(landing, month, files);
-        new RunJob(spark, TestLakes.config(landing, dir.resolve("lake"))).runMonth(DeliveryMonth.parse(month));
-        return new Lakehouse(spark, dir.resolve("lake").toString());
+        Lakehouse lake = new MemoryLakehouse(spark);
+        new RunJob(TestLakes.config(landing, dir.resolve("lake")), lake).runMonth(DeliveryMonth.parse(month));
+        return lake;
     }
 
     private static List<String> audit(Lakehouse lake, String step) {

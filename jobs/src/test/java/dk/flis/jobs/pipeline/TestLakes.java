@@ -86,9 +86,12 @@ final class TestLakes {
 
     /** Rows in one table but not the other (both directions, with duplicates): 0 means identical contents. */
     static long difference(Lakehouse a, Lakehouse b, Layer layer, String table) {
-        Dataset<Row> x = a.read(layer, table);
-        Dataset<Row> y = b.read(layer, table).select(x.columns()[0],
-                Arrays.copyOfRange(x.columns(), 1, x.columns().length));
+        return difference(a.read(layer, table), b.read(layer, table));
+    }
+
+    /** Rows in one frame but not the other, counted with multiplicity; columns are matched by name. */
+    static long difference(Dataset<Row> x, Dataset<Row> other) {
+        Dataset<Row> y = other.select(x.columns()[0], Arrays.copyOfRange(x.columns(), 1, x.columns().length));
         // Both EXCEPT ALL directions in one aggregation: how many rows differ in multiplicity between the two.
         Column[] all = Arrays.stream(x.columns()).map(functions::col).toArray(Column[]::new);
         Row differing = x.withColumn("_side", functions.lit(1))

@@ -9,9 +9,7 @@ import dk.flis.common.landing.Source;
 import dk.flis.common.test.Frames;
 import dk.flis.common.test.SparkExtension;
 import dk.flis.jobs.RunJob;
-import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
-import dk.flis.jobs.lake.SqlCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +51,8 @@ class YrPipelineTest {
                 kh("B7", "2021-01-04", "2021-01-10", "2021-02", -500, 40, 5), // correction of 202101
                 ad("D1", "2021-01-04", "2021-01-10", 4000, 30),
                 ad("D2", "2021-01-11", "2021-01-17", 4000, 31))));
-        new RunJob(spark, TestLakes.config(landing, dir.resolve("lake"))).runMonth(DeliveryMonth.parse("2021-02"));
-        Lakehouse lake = new Lakehouse(spark, dir.resolve("lake").toString());
+        MemoryLakehouse lake = new MemoryLakehouse(spark);
+        new RunJob(TestLakes.config(landing, dir.resolve("lake")), lake).runMonth(DeliveryMonth.parse("2021-02"));
 
         assertEquals(List.of(
                         "665|2020-12|2020-12|Kontanthjælp|Refusion|40|2000.00|800.00|0.00|800.00|1",
@@ -108,13 +106,12 @@ class YrPipelineTest {
         assertEquals(2, lake.read(Layer.GOLD, "dim_borger").count());
 
         // The two Lemvig tables of seed 004, exactly as documented in docs/sql/.
-        SqlCatalog.register(lake);
         assertEquals(List.of("Kontanthjælp|0|0|1|0", "Total|0|0|1|0"),
-                Frames.lines(spark.sql(docsSql("lemvig_trappetrin_12_maaneder.sql")),
+                Frames.lines(lake.sql(docsSql("lemvig_trappetrin_12_maaneder.sql")),
                         "ydelse", "pct_20", "pct_30", "pct_40", "pct_80"));
         assertEquals(List.of("Kontanthjælp|2020 Qtr 4|40.0", "Kontanthjælp|2021 Qtr 1|53.3",
                         "Total|2020 Qtr 4|40.0", "Total|2021 Qtr 1|53.3"),
-                Frames.lines(spark.sql(docsSql("lemvig_refusionsprocent_kvartal.sql")),
+                Frames.lines(lake.sql(docsSql("lemvig_refusionsprocent_kvartal.sql")),
                         "ydelse", "kvartal", "refusionsprocent"));
     }
 
