@@ -6,11 +6,13 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -61,7 +63,29 @@ final class StepTimings {
             steps.add(new Step(name, (r.getLong(2) - r.getLong(1)) / 1e6, in, out));
             previousOut = out;
         }
+        dream(audit.where(col("run_id").equalTo(runId))).ifPresent(steps::add);
         return steps;
+    }
+
+    /**
+     * DREAM's own share of the run (issue 13): the wall time of its bronze load and its silver and gold tables,
+     * landing lines in, citizen-weeks out (silver.dream_uge), so rows/s is citizen-weeks per second.
+     */
+    private static java.util.Optional<Step> dream(Dataset<Row> run) {
+        Column trin = col("trin");
+        Column isDream = trin.startsWith("bronze.dream").or(trin.startsWith("silver.dream_"))
+                .or(trin.startsWith("gold.dream_"));
+        Row r = run.where(isDream)
+                .agg(sum(unix_micros(col("afsluttet").cast("timestamp"))
+                                .minus(unix_micros(col("startet").cast("timestamp")))),
+                        sum(when(trin.startsWith("bronze.dream"), col("raekker_ind"))),
+                        sum(when(trin.equalTo("silver.dream_uge"), col("raekker_ud"))))
+                .first();
+        if (r.isNullAt(0)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Step("DREAM (its bronze, silver and gold)", r.getLong(0) / 1e6,
+                r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2)));
     }
 
     private static long sumLong(Row r) {

@@ -36,8 +36,13 @@ final class DefectInjector {
 
     /** FELTANTAL always; otherwise the reasons of the source's typed fields. */
     static List<QuarantineReason> reasons(Source source) {
+        return reasons(source.fields());
+    }
+
+    /** FELTANTAL always; otherwise the reasons of these typed fields (a DREAM file's depend on its header). */
+    static List<QuarantineReason> reasons(List<Field> fields) {
         EnumSet<QuarantineReason> set = EnumSet.of(QuarantineReason.FELTANTAL);
-        source.fields().stream().map(f -> f.type().reason()).filter(r -> r != null).forEach(set::add);
+        fields.stream().map(f -> f.type().reason()).filter(r -> r != null).forEach(set::add);
         return List.copyOf(set);
     }
 
@@ -52,7 +57,7 @@ final class DefectInjector {
         for (int k = 0; k < count; k++) {
             QuarantineReason reason = k < reasons.size() ? reasons.get(k) : reasons.get(rng.nextInt(reasons.size()));
             String[] copy = freshId.apply(clean.get(rng.nextInt(clean.size())).clone());
-            placed.add(new Placed(rng.nextInt(clean.size() + 1), k, breakRow(copy, source, reason), reason));
+            placed.add(new Placed(rng.nextInt(clean.size() + 1), k, breakRow(copy, source.fields(), reason), reason));
         }
         placed.sort(Comparator.comparingInt(Placed::before).thenComparingInt(Placed::order));
 
@@ -78,16 +83,22 @@ final class DefectInjector {
      */
     Result injectLazily(YearMonth delivery, String fil, Source source, int size, IntFunction<String[]> clean,
                         UnaryOperator<String[]> freshId) {
+        return injectLazily(delivery, fil, source.fields(), size, clean, freshId);
+    }
+
+    /** {@link #injectLazily} for a file typed by {@code fields} (DREAM: the fixed fields and its wide columns). */
+    Result injectLazily(YearMonth delivery, String fil, List<Field> fields, int size, IntFunction<String[]> clean,
+                        UnaryOperator<String[]> freshId) {
         if (rate == 0 || size == 0) {
             return new Result(new Merged(size, clean, new int[0], new String[0][]), List.of());
         }
-        List<QuarantineReason> reasons = reasons(source);
+        List<QuarantineReason> reasons = reasons(fields);
         int count = Math.max(reasons.size(), (int) Math.round(rate * size));
         List<Placed> placed = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             QuarantineReason reason = k < reasons.size() ? reasons.get(k) : reasons.get(rng.nextInt(reasons.size()));
             String[] copy = freshId.apply(clean.apply(rng.nextInt(size)).clone());
-            placed.add(new Placed(rng.nextInt(size + 1), k, breakRow(copy, source, reason), reason));
+            placed.add(new Placed(rng.nextInt(size + 1), k, breakRow(copy, fields, reason), reason));
         }
         placed.sort(Comparator.comparingInt(Placed::before).thenComparingInt(Placed::order));
         int[] at = new int[count];
@@ -127,7 +138,7 @@ final class DefectInjector {
         }
     }
 
-    private String[] breakRow(String[] row, Source source, QuarantineReason reason) {
+    private String[] breakRow(String[] row, List<Field> fields, QuarantineReason reason) {
         if (reason == QuarantineReason.FELTANTAL) {
             if (rng.nextBoolean()) {
                 int drop = rng.nextInt(row.length);
@@ -147,7 +158,6 @@ final class DefectInjector {
         // candidate is empty (statsligt_job, the decimals) the broken value is made from nothing.
         List<Integer> candidates = new ArrayList<>();
         List<Integer> empty = new ArrayList<>();
-        List<Field> fields = source.fields();
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).type().reason() == reason) {
                 (row[i] == null || row[i].isEmpty() ? empty : candidates).add(i);
@@ -175,6 +185,8 @@ final class DefectInjector {
             case TAL -> new String[] {v + "a", v + ",5"};
             case MAANED -> new String[] {v.substring(0, 4) + "-13", v.substring(0, 4) + "-00", v.replace("-", "")};
             case JA_NEJ -> new String[] {"Ja", "1"};
+            case YDELSESKODE -> new String[] {"12", "1A3", v + "0"};
+            case GRAD -> new String[] {"1.5", "0,5", "-0.2"};
             case FELTANTAL -> throw new IllegalArgumentException("FELTANTAL breaks the row, not a value");
         };
         return options[rng.nextInt(options.length)];

@@ -1,5 +1,7 @@
 package dk.flis.generator;
 
+import dk.flis.common.landing.DreamColumns;
+import dk.flis.common.landing.Field;
 import dk.flis.common.landing.Source;
 import dk.flis.common.yr.RefusionLadder;
 import dk.flis.common.config.FlisConfig;
@@ -34,6 +36,7 @@ public final class DeliveryGenerator {
     static final String AKTIVITET = Source.DFDG_AKTIVITET.tableName() + ".csv";
     static final String SAMTALE = Source.DFDG_SAMTALE.tableName() + ".csv";
     static final String YR = Source.YR_BEREGNING.tableName() + ".csv";
+    static final String DREAM = Source.DREAM.tableName() + ".csv";
 
     private final GeneratorOptions options;
 
@@ -116,6 +119,11 @@ public final class DeliveryGenerator {
             return row;
         };
 
+        // DREAM draws from hashes of (seed, citizen, week), not from a stream: no earlier file changes with it.
+        DreamBuilder dream = DreamBuilder.build(persons, yr, options);
+        DefectInjector dreamInjector = new DefectInjector(new SplittableRandom(options.seed() ^ 0x4452_0001L),
+                options.defects());
+
         Map<YearMonth, List<CitizenRow>> citizensByMonth = byMonth(citizens.rows(), CitizenRow::delivery);
         Map<YearMonth, List<Visitation>> visitationsByMonth = byMonth(visitations, Visitation::delivery);
         Map<YearMonth, List<BefolkningRow>> befolkningByMonth = byMonth(befolkning, BefolkningRow::delivery);
@@ -152,6 +160,9 @@ public final class DeliveryGenerator {
                     kyInjector, written, found);
             write(writer, m, "ky_ydelse.csv", Source.KY_YDELSE, ky.ydelser().getOrDefault(m, List.of()), freshKyId,
                     kyInjector, written, found);
+            if (!m.isBefore(DreamBuilder.FIRST)) {
+                writeDream(writer, m, dream, dreamInjector, written, found);
+            }
             // as listed in the manifest and the truth file: by file name (the first three already were)
             written.sort(Comparator.comparing(DeliveredFile::fil));
             found.sort(Comparator.comparing(Defect::fil).thenComparingInt(Defect::linje));
@@ -162,7 +173,21 @@ public final class DeliveryGenerator {
             defects.addAll(found);
         }
         return new GeneratedWorld(options, citizens.citizens(), citizens.rows(), visitations, befolkning, defects,
-                files, deliveredActivities, deliveredConversations, yr.view(), yrFindings);
+                files, deliveredActivities, deliveredConversations, yr.view(), yrFindings,
+                new DreamTruth(dream, options));
+    }
+
+    /** The month's dream.csv: every citizen's line, made as it is written (a year of weekly columns each). */
+    private static void writeDream(DeliveryWriter writer, YearMonth m, DreamBuilder dream, DefectInjector injector,
+                                   List<DeliveredFile> written, List<Defect> found) throws IOException {
+        List<String> wide = DreamBuilder.wideHeader(m);
+        DreamBuilder.Layout layout = DreamBuilder.Layout.of(m);
+        List<Field> fields = DreamColumns.fields(DreamColumns.parse(wide));
+        DefectInjector.Result result = injector.injectLazily(m, DREAM, fields, dream.size(),
+                p -> dream.row(p, layout), UnaryOperator.identity());
+        written.add(writer.write(DREAM, Source.DREAM.header() + ";" + String.join(";", wide), result.rows(),
+                result.defects().size()));
+        found.addAll(result.defects());
     }
 
     /**
@@ -235,7 +260,7 @@ public final class DeliveryGenerator {
     private static List<String> ownFileNames() {
         List<String> names = new ArrayList<>();
         for (Source s : List.of(Source.CPR_BORGER, Source.BEFOLKNING, Source.DFDG_VISITATION, Source.DFDG_AKTIVITET,
-                Source.DFDG_SAMTALE, Source.YR_BEREGNING, Source.KY_SAG, Source.KY_OPGAVE, Source.KY_YDELSE)) {
+                Source.DFDG_SAMTALE, Source.YR_BEREGNING, Source.KY_SAG, Source.KY_OPGAVE, Source.KY_YDELSE, Source.DREAM)) {
             names.add(s.tableName() + ".csv");
             names.add(s.tableName() + ".csv.gz");
         }

@@ -28,12 +28,13 @@ import java.util.TreeMap;
  *                      compact store, so keep what you need rather than the records
  * @param yrFindingsByDelivery the counter-validation findings injected with defects > 0 (none for a clean run),
  *                      under the delivery they first appear in, each by regel, cpr, uge, beregning_id
+ * @param dream         DREAM's latest delivered week states (null for a world made without DREAM)
  */
 public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, List<CitizenRow> citizenRows,
                              List<Visitation> visitations, List<BefolkningRow> befolkning, List<Defect> defects,
                              List<DeliveredFile> files, List<Activity> activities,
                              List<Conversation> conversations, List<YrRow> yrRows,
-                             SortedMap<YearMonth, List<YrFinding>> yrFindingsByDelivery) {
+                             SortedMap<YearMonth, List<YrFinding>> yrFindingsByDelivery, DreamTruth dream) {
 
     public GeneratedWorld {
         citizens = List.copyOf(citizens);
@@ -55,7 +56,7 @@ public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, L
                           List<Visitation> visitations, List<BefolkningRow> befolkning, List<Defect> defects,
                           List<DeliveredFile> files, List<Activity> activities, List<Conversation> conversations) {
         this(options, citizens, citizenRows, visitations, befolkning, defects, files, activities, conversations,
-                List.of(), new TreeMap<>());
+                List.of(), new TreeMap<>(), null);
     }
 
     /** A world without activities and conversations (the constructor before they existed). */
@@ -63,7 +64,7 @@ public record GeneratedWorld(GeneratorOptions options, List<Citizen> citizens, L
                           List<Visitation> visitations, List<BefolkningRow> befolkning, List<Defect> defects,
                           List<DeliveredFile> files) {
         this(options, citizens, citizenRows, visitations, befolkning, defects, files, List.of(), List.of(), List.of(),
-                new TreeMap<>());
+                new TreeMap<>(), null);
     }
 
     public List<Visitation> visitationsDeliveredIn(YearMonth delivery) {

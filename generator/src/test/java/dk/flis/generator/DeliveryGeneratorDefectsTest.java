@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.flis.common.landing.Field;
 import dk.flis.common.landing.QuarantineReason;
 import dk.flis.common.landing.Source;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class DeliveryGeneratorDefectsTest {
             "cpr_borger.csv", Source.CPR_BORGER, "dfdg_visitation.csv", Source.DFDG_VISITATION,
             "dfdg_aktivitet.csv", Source.DFDG_AKTIVITET, "dfdg_samtale.csv", Source.DFDG_SAMTALE,
             "yr_beregning.csv", Source.YR_BEREGNING, "ky_sag.csv", Source.KY_SAG, "ky_opgave.csv", Source.KY_OPGAVE,
-            "ky_ydelse.csv", Source.KY_YDELSE);
+            "ky_ydelse.csv", Source.KY_YDELSE, "dream.csv", Source.DREAM);
 
     @TempDir
     static Path tmp;
@@ -74,8 +75,9 @@ class DeliveryGeneratorDefectsTest {
             for (var entry : FILES.entrySet()) {
                 Map<Integer, QuarantineReason> bad = truth.getOrDefault(entry.getKey(), Map.of());
                 List<String> lines = LandingFiles.lines(file("dirty", m, entry.getKey()));
+                List<Field> fields = LandingFiles.fields(entry.getValue(), lines.get(0));
                 for (int n = 2; n <= lines.size(); n++) {
-                    List<QuarantineReason> problems = LandingFiles.problems(entry.getValue(),
+                    List<QuarantineReason> problems = LandingFiles.problems(fields,
                             LandingFiles.fields(lines.get(n - 1)));
                     QuarantineReason stated = bad.get(n);
                     assertEquals(stated == null ? List.of() : List.of(stated), problems,
@@ -109,7 +111,10 @@ class DeliveryGeneratorDefectsTest {
                 "ky_opgave.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
                         QuarantineReason.KOMMUNEKODE, QuarantineReason.TIDSPUNKT),
                 "ky_ydelse.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
-                        QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TAL));
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.DATO, QuarantineReason.TAL),
+                "dream.csv", EnumSet.of(QuarantineReason.FELTANTAL, QuarantineReason.CPR,
+                        QuarantineReason.KOMMUNEKODE, QuarantineReason.TAL, QuarantineReason.YDELSESKODE,
+                        QuarantineReason.GRAD));
         for (YearMonth m : months()) {
             Map<String, Map<Integer, QuarantineReason>> truth = truth(m);
             for (String name : FILES.keySet()) {
@@ -217,8 +222,8 @@ class DeliveryGeneratorDefectsTest {
         new DeliveryGenerator(new GeneratorOptions(dir, m, m, 0.002, 5L, 0.0)).generate();
         try (Stream<Path> files = Files.list(dir.resolve("2021-03"))) {
             assertEquals(List.of("_manifest.csv", "befolkning.csv.gz", "cpr_borger.csv", "dfdg_aktivitet.csv",
-                    "dfdg_samtale.csv", "dfdg_visitation.csv", "ky_opgave.csv", "ky_sag.csv", "ky_ydelse.csv",
-                    "yr_beregning.csv"),
+                    "dfdg_samtale.csv", "dfdg_visitation.csv", "dream.csv", "ky_opgave.csv", "ky_sag.csv",
+                    "ky_ydelse.csv", "yr_beregning.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertFalse(Files.exists(dir.resolve("_truth/2021-03/karantaene.csv")), "old truth removed");

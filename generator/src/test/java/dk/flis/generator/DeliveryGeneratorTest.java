@@ -58,11 +58,12 @@ class DeliveryGeneratorTest {
         return new GeneratorOptions(dir, FROM, TO, SCALE, seed, 0.0);
     }
 
-    /** The data files of a delivery: yr_beregning from 2020-02 on (YR starts 2020-01-01), KY from 2020-04 on. */
+    /** The data files of a delivery: yr_beregning and dream from 2020-02 on (YR starts 2020-01-01), KY from 2020-04 on. */
     static List<String> dataFiles(YearMonth m) {
         List<String> files = new ArrayList<>(DATA_FILES);
         if (!m.isBefore(YearMonth.of(2020, 2))) {
             files.add("yr_beregning.csv");
+            files.add("dream.csv"); // its own weeks are January 2020's: YR's first month
         }
         if (!m.isBefore(YearMonth.of(2020, 4))) { // KY from March 2020, delivered in April
             files.addAll(List.of("ky_opgave.csv", "ky_sag.csv", "ky_ydelse.csv"));

@@ -1,5 +1,6 @@
 package dk.flis.generator;
 
+import dk.flis.common.landing.DreamColumns;
 import dk.flis.common.landing.Field;
 import dk.flis.common.landing.QuarantineReason;
 import dk.flis.common.landing.Source;
@@ -111,7 +112,19 @@ final class LandingFiles {
      * count earns FELTANTAL only). Empty for a good row.
      */
     static List<QuarantineReason> problems(Source source, String[] values) {
-        List<Field> fields = source.fields();
+        return problems(source.fields(), values);
+    }
+
+    /** The typed fields of a file from its header line: DREAM's depend on its wide columns. */
+    static List<Field> fields(Source source, String header) {
+        if (source != Source.DREAM) {
+            return source.fields();
+        }
+        List<String> names = List.of(header.split(";", -1));
+        return DreamColumns.fields(DreamColumns.parse(names.subList(Source.DREAM.fields().size(), names.size())));
+    }
+
+    static List<QuarantineReason> problems(List<Field> fields, String[] values) {
         if (values.length != fields.size()) {
             return List.of(QuarantineReason.FELTANTAL);
         }
@@ -138,6 +151,10 @@ final class LandingFiles {
             case DECIMAL -> v == null || v.matches("-?[0-9]{1,16}(\\.[0-9]{1,2})?");
             case BOOL -> v == null || v.equals("J") || v.equals("N");
             case MONTH -> v == null || v.matches("[0-9]{4}-(0[1-9]|1[0-2])");
+            case DREAM_KODE -> v == null || v.matches("[0-9]{3}");
+            case GRAD -> v == null || v.matches("0(\\.[0-9]{1,4})?|1(\\.0{1,4})?");
+            case KOMMUNE_OPTIONAL -> v == null
+                    || v.matches("[0-9]{3}") && Municipalities.isMunicipality(Integer.parseInt(v));
         };
     }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.year;
 
@@ -59,6 +60,21 @@ public final class IsoWeek {
     public static Column thursdayOfKey(Column uge) {
         Column jan4 = make_date(uge.divide(100).cast("int"), lit(1), lit(4));
         return date_add(mondayOf(jan4), uge.mod(100).minus(1).multiply(7).plus(3).cast("int"));
+    }
+
+    /** Monday of a week-key column. */
+    public static Column mondayOfKey(Column uge) {
+        return date_sub(thursdayOfKey(uge), 3);
+    }
+
+    /** Weeks since the week of 2000-01-03: consecutive ISO weeks have consecutive numbers (202053 → 202101). */
+    public static Column index(Column uge) {
+        return datediff(mondayOfKey(uge), lit(LocalDate.of(2000, 1, 3))).divide(7).cast("int");
+    }
+
+    /** The week key {@code weeks} weeks after a week-key column (negative: before). */
+    public static Column plusWeeks(Column uge, Column weeks) {
+        return keyOf(date_add(mondayOfKey(uge), weeks.multiply(7).cast("int")));
     }
 
     /** The week key before a week-key column: 202101 → 202053. */

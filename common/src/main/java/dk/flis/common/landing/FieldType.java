@@ -17,7 +17,13 @@ public enum FieldType {
     /** J/N. */
     BOOL(QuarantineReason.JA_NEJ),
     /** YYYY-MM. */
-    MONTH(QuarantineReason.MAANED);
+    MONTH(QuarantineReason.MAANED),
+    /** A DREAM ydelseskode: 3 digits, or empty (no public benefit that week). */
+    DREAM_KODE(QuarantineReason.YDELSESKODE),
+    /** DREAM beskæftigelsesgrad: a decimal from 0 to 1, or empty. */
+    GRAD(QuarantineReason.GRAD),
+    /** A kommunekode that may be empty (DREAM's arbejdssted). */
+    KOMMUNE_OPTIONAL(QuarantineReason.KOMMUNEKODE);
 
     private final QuarantineReason reason;
 

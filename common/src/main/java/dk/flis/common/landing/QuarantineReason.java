@@ -12,7 +12,9 @@ public enum QuarantineReason {
     TIDSPUNKT("er ikke et gyldigt tidspunkt yyyy-MM-dd HH:mm:ss"),
     TAL("er ikke et gyldigt tal"),
     JA_NEJ("er ikke J eller N"),
-    MAANED("er ikke en gyldig maaned YYYY-MM");
+    MAANED("er ikke en gyldig maaned YYYY-MM"),
+    YDELSESKODE("er ikke en 3-cifret DREAM-ydelseskode"),
+    GRAD("er ikke en beskaeftigelsesgrad mellem 0 og 1");
 
     private final String text;
 

@@ -87,6 +87,9 @@ public final class RawRows {
             case INT -> v.try_cast("int");
             case DECIMAL -> v.try_cast(DECIMAL_TYPE);
             case BOOL -> when(v.equalTo("J"), lit(true)).when(v.equalTo("N"), lit(false));
+            case DREAM_KODE -> v;
+            case GRAD -> v.try_cast("decimal(5,4)");
+            case KOMMUNE_OPTIONAL -> v.try_cast("int");
         };
     }
 
@@ -105,6 +108,10 @@ public final class RawRows {
             case DECIMAL -> v.isNotNull().and(not(v.rlike("^-?[0-9]{1,16}(\\.[0-9]{1,2})?$")));
             case BOOL -> v.isNotNull().and(typed.isNull());
             case MONTH -> v.isNotNull().and(not(v.rlike("^[0-9]{4}-(0[1-9]|1[0-2])$")));
+            case DREAM_KODE -> v.isNotNull().and(not(v.rlike("^[0-9]{3}$")));
+            case GRAD -> v.isNotNull().and(not(v.rlike("^(0(\\.[0-9]{1,4})?|1(\\.0{1,4})?)$")));
+            case KOMMUNE_OPTIONAL -> v.isNotNull().and(not(v.rlike("^[0-9]{3}$"))
+                    .or(not(typed.isin(Municipalities.codes().stream().sorted().toArray()))));
         };
     }
 }

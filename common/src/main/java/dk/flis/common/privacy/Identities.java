@@ -29,8 +29,8 @@ public final class Identities {
                 .withColumn("cpr_id", pseudonymizer.cprId(col("cpr")));
         Dataset<Row> persons = LatestVersion.perKey(cprBorger, List.of("cpr"))
                 .select(col("cpr"), concat_ws(" ", col("fornavn"), col("efternavn")).as("fuldenavn"),
-                        col("foedselsdato"), col("koen"));
+                        col("foedselsdato"), col("koen"), col("civilstand"));
         return inFacts.join(ids.join(persons, new String[] {"cpr"}, "left"), "cpr_id")
-                .select("kommunekode", "cpr_id", "cpr", "fuldenavn", "foedselsdato", "koen");
+                .select("kommunekode", "cpr_id", "cpr", "fuldenavn", "foedselsdato", "koen", "civilstand");
     }
 }

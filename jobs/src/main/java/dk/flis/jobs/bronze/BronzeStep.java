@@ -91,7 +91,7 @@ public final class BronzeStep {
         List<String> files = new ArrayList<>();
         for (Delivery d : deliveries) {
             for (DeliveryFile f : d.files()) {
-                if (f.source() == source && !source.isWide()) {
+                if (f.source() == source) {
                     parts.add(reader.read(d, f));
                     files.add(d.month() + "/" + f.name());
                 }

@@ -72,6 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  ./flis sql" + flags + " \"SELECT ydelsesart, count(*) AS sager,"
                 + " round(avg(sagsbehandlingstid_min) / 1440, 1) AS gns_dage FROM gold.fact_ky_sag"
                 + " WHERE kommunekode = 751 GROUP BY 1 ORDER BY 2 DESC\"");
+        System.out.println("  ./flis sql" + flags + " \"SELECT ydelsesgruppe, horisont_uger, status,"
+                + " count(DISTINCT cpr_id) AS borgere FROM gold.dream_forloeb_status WHERE kommunekode = 751"
+                + " AND horisont_uger = 13 GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC\"");
         System.out.println("  ./flis sql" + flags + " --format csv \"SELECT maaned, trin, raekker_ind, raekker_ud,"
                 + " raekker_karantaene, status FROM audit.runs ORDER BY startet\"");
         return 0;

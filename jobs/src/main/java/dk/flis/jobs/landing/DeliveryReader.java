@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 
+import dk.flis.common.landing.DreamColumns;
 import dk.flis.common.landing.RawRows;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -43,8 +44,10 @@ public final class DeliveryReader {
                 .map(t -> RowFactory.create(t._2() + 1, t._1()));
         Dataset<Row> raw = spark.createDataFrame(lines, LINES)
                 .withColumn(RawRows.RAA_LINJE, regexp_replace(col(RawRows.RAA_LINJE), "\r$", ""));
-        return RawRows.typed(raw, file.source().fields())
-                .withColumn(LEVERANCE, lit(delivery.month().toString()))
+        Dataset<Row> typed = file.source().isWide()
+                ? DreamColumns.toBronze(RawRows.typed(raw, DreamColumns.fields(file.wide())), file.wide())
+                : RawRows.typed(raw, file.source().fields());
+        return typed.withColumn(LEVERANCE, lit(delivery.month().toString()))
                 .withColumn(FIL, lit(file.name()));
     }
 }

@@ -1,6 +1,7 @@
 package dk.flis.jobs.landing;
 
 import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.landing.DreamColumns;
 import dk.flis.common.landing.Source;
 import dk.flis.jobs.FlisException;
 import java.io.BufferedReader;
@@ -176,13 +177,24 @@ public final class LandingZone {
             throw rejected(month, name + " has " + rows + " data row" + (rows == 1 ? "" : "s")
                     + ", manifest says " + expectedRows + ".");
         }
-        checkHeader(month, name, source, header.endsWith("\r") ? header.substring(0, header.length() - 1) : header);
-        return new DeliveryFile(source, name, file.toString(), rows, actualSha);
+        String cleanHeader = header.endsWith("\r") ? header.substring(0, header.length() - 1) : header;
+        checkHeader(month, name, source, cleanHeader);
+        List<DreamColumns.WideColumn> wide = List.of();
+        if (source.isWide()) {
+            List<String> columns = List.of(cleanHeader.split(";", -1));
+            try {
+                wide = DreamColumns.parse(columns.subList(source.fields().size(), columns.size()));
+            } catch (IllegalArgumentException e) {
+                throw rejected(month, name + " header: " + e.getMessage() + " (SPEC 2.1; ask the sender to"
+                        + " redeliver the file with the contract's columns).");
+            }
+        }
+        return new DeliveryFile(source, name, file.toString(), rows, actualSha, wide);
     }
 
     private static void checkHeader(DeliveryMonth month, String name, Source source, String header) {
         boolean ok = source.isWide()
-                ? header.startsWith(source.header() + ";") || header.equals(source.header())
+                ? header.startsWith(source.header() + ";")
                 : header.equals(source.header());
         if (!ok) {
             throw rejected(month, name + " header is '" + header + "', expected '" + source.header()

@@ -21,9 +21,10 @@ public final class Borger implements Model {
                 gold("dim_borger").grain("kommune × citizen, with cpr and name")
                         .reads(Dfdg.FACT_VISITATIONSFORLOEB, Dfdg.FACT_AKTIVERING, Dfdg.FACT_SAMTALE,
                                 Ydelsesrefusion.SILVER_YR, Ky.FACT_SAG, Ky.FACT_OPGAVE, Ky.FACT_YDELSE,
+                                Dream.SILVER_UGE,
                                 "bronze.dfdg_visitation", "bronze.dfdg_aktivitet", "bronze.dfdg_samtale",
                                 "bronze.yr_beregning", "bronze.ky_sag", "bronze.ky_opgave", "bronze.ky_ydelse",
-                                "bronze.cpr_borger")
+                                "bronze.dream", "bronze.cpr_borger")
                         .perMunicipality()
                         .by("Identities.dimBorger", in -> Identities.dimBorger(
                                 List.of(in.get(Dfdg.FACT_VISITATIONSFORLOEB), in.get(Dfdg.FACT_AKTIVERING),
@@ -34,13 +35,16 @@ public final class Borger implements Model {
                                         role(in.get(Ky.FACT_SAG), "ydelsesmodtager_cpr_id"),
                                         role(in.get(Ky.FACT_SAG), "bevillingsmodtager_cpr_id"),
                                         in.get(Ky.FACT_OPGAVE), role(in.get(Ky.FACT_YDELSE),
-                                                "ydelsesmodtager_cpr_id")),
+                                                "ydelsesmodtager_cpr_id"),
+                                        // DREAM citizens get køn and civilstand here (seed 001).
+                                        in.get(Dream.SILVER_UGE)),
                                 List.of(in.get("bronze.dfdg_visitation"), in.get("bronze.dfdg_aktivitet"),
                                         in.get("bronze.dfdg_samtale"), in.get("bronze.yr_beregning"),
                                         in.get("bronze.ky_sag").select(col("cpr_ydelsesmodtager").as("cpr")),
                                         in.get("bronze.ky_sag").select(col("cpr_bevillingsmodtager").as("cpr")),
                                         in.get("bronze.ky_opgave"),
-                                        in.get("bronze.ky_ydelse").select(col("cpr_ydelsesmodtager").as("cpr"))),
+                                        in.get("bronze.ky_ydelse").select(col("cpr_ydelsesmodtager").as("cpr")),
+                                        in.get("bronze.dream")),
                                 in.get("bronze.cpr_borger"), in.context().pseudonymizer())));
     }
 

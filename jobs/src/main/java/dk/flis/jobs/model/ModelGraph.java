@@ -42,7 +42,7 @@ public final class ModelGraph {
     /** The models of flis-lakehouse, in the order they are listed in the plan. */
     public static ModelGraph flis() {
         return new ModelGraph(List.of(new Borger(), new Dfdg(), new Ydelsesrefusion(), new Ydelsesaktivitet(),
-                new Ky()));
+                new Ky(), new Dream()));
     }
 
     public static boolean isBronze(String id) {

@@ -1,5 +1,6 @@
 package dk.flis.jobs.model;
 
+import dk.flis.common.landing.DreamColumns;
 import dk.flis.common.landing.RawRows;
 import dk.flis.common.landing.Source;
 import dk.flis.jobs.Progress;
@@ -123,7 +124,8 @@ public final class ModelRunner {
     private Dataset<Row> emptyBronze(Source source) {
         StructType lines = new StructType().add(RawRows.LINJE, DataTypes.LongType)
                 .add(RawRows.RAA_LINJE, DataTypes.StringType);
-        Dataset<Row> typed = RawRows.typed(lake.spark().createDataFrame(List.of(), lines), source.fields())
+        Dataset<Row> rows = RawRows.typed(lake.spark().createDataFrame(List.of(), lines), source.fields());
+        Dataset<Row> typed = (source.isWide() ? DreamColumns.toBronze(rows, List.of()) : rows)
                 .withColumn(DeliveryReader.LEVERANCE, functions.lit(null).cast("string"))
                 .withColumn(DeliveryReader.FIL, functions.lit(null).cast("string"))
                 .drop(RawRows.AARSAG, RawRows.RAA_LINJE);

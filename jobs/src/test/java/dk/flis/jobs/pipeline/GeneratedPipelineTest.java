@@ -33,6 +33,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +111,7 @@ class GeneratedPipelineTest {
     void everyInputRowIsInBronzeOrQuarantineAndAuditReconciles() {
         Map<String, Long> bronze = new TreeMap<>();
         for (String t : List.of("cpr_borger", "befolkning", "dfdg_visitation", "dfdg_aktivitet", "dfdg_samtale",
-                "yr_beregning", "ky_sag", "ky_opgave", "ky_ydelse")) {
+                "yr_beregning", "ky_sag", "ky_opgave", "ky_ydelse", "dream")) {
             for (Row r : monthly.read(Layer.BRONZE, t).groupBy("leverance", "fil").count().collectAsList()) {
                 bronze.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
             }
@@ -128,6 +132,23 @@ class GeneratedPipelineTest {
             assertTrue(audit.contains(f.delivery() + "|bronze." + table + " (" + f.fil() + ")|" + f.rows() + "|"
                     + good + "|" + bad), key + " in audit.runs");
         }
+    }
+
+    /** Every citizen × covered week as last delivered (restatements win), computed by the generator in Java. */
+    @Test
+    void dreamWeeksEqualTheLatestDeliveredStateOfTheGenerator(SparkSession spark) {
+        List<Row> expected = world.dream().latest(YearMonth.of(2020, 1), YearMonth.of(2020, 4)).stream()
+                .map(w -> RowFactory.create(pseudonymizer.pseudonymize(w.cpr()), w.uge(), w.ydelseskode()))
+                .toList();
+        assertEquals(2250 * 13, expected.size(), "citizens × weeks 202002 … 202014");
+        Dataset<Row> want = spark.createDataFrame(expected, new StructType().add("cpr_id", DataTypes.StringType)
+                .add("uge", DataTypes.IntegerType).add("ydelseskode", DataTypes.StringType));
+        Dataset<Row> got = monthly.read(Layer.SILVER, "dream_uge").select("cpr_id", "uge", "ydelseskode");
+        assertEquals(expected.size(), got.count());
+        assertEquals(0, TestLakes.difference(want, got));
+        // Kontanthjælp weeks are Kontanthjælp spells; each spell's kommunekode is one of the 98.
+        assertTrue(monthly.read(Layer.GOLD, "dream_forloeb").where("ydelsesgruppe LIKE 'Kontanthjælp%'").count() > 50);
+        assertEquals(0, monthly.read(Layer.GOLD, "dream_forloeb").where("kommunekode IS NULL").count());
     }
 
     @Test

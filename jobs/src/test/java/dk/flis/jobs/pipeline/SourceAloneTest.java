@@ -159,8 +159,8 @@ class SourceAloneTest {
         assertTrue(audit(lake, "gold.dim_borger").get(0).startsWith("ikke bygget|mangler input: "
                 + "gold.fact_dfdg_visitationsforloeb, gold.fact_dfdg_aktivering"));
         // Only the benchmark and the constant reference tables.
-        assertEquals(List.of("benchmark_ydelsesaktivitet", "dim_kommune", "dim_ky_ydelsesart", "dim_statsligt_job",
-                        "dim_tid"),
+        assertEquals(List.of("benchmark_ydelsesaktivitet", "dim_dream_ydelseskode", "dim_kommune", "dim_ky_ydelsesart",
+                        "dim_statsligt_job", "dim_tid"),
                 lake.tables(Layer.GOLD));
     }
 }
