@@ -68,7 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new BenchCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            System.err.println("bench: " + e.getMessage());
+            System.err.println("bench: " + e);
+            if (e.getMessage() == null) {
+                e.printStackTrace(); // no message: the trace is the only clue
+            }
             return 1;
         });
         System.exit(cli.execute(args));

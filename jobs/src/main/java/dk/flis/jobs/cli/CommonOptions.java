@@ -33,6 +33,14 @@ public final class CommonOptions {
         if (lakehouse != null) {
             flags.put("flis.lakehouse", lakehouse);
         }
-        return ConfigLoader.load(flags, System.getenv(), config);
+        FlisConfig loaded = ConfigLoader.load(flags, System.getenv(), config);
+        if (FlisConfig.DEV_PSEUDONYM_KEY.equals(loaded.pseudonymKey()) && !devKeyWarned) {
+            devKeyWarned = true; // one line, and never the key itself
+            System.err.println("flis: warning: FLIS_PSEUDONYM_KEY is not set; the development key is in use (flis.env = "
+                    + loaded.env() + "), so cpr_id values are not secret. Never use it for real data.");
+        }
+        return loaded;
     }
+
+    private static volatile boolean devKeyWarned;
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "flis", mixinStandardHelpOptions = true, version = "flis-lakehouse 0.1.0",
         description = "FLIS Beskæftigelse lakehouse: landing → bronze → silver → gold on Spark + Delta Lake.",
-        subcommands = {GenerateCommand.class, RunCommand.class, SqlCommand.class, DemoCommand.class,
+        subcommands = {GenerateCommand.class, RunCommand.class, SqlCommand.class, ExportCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FlisCli implements Runnable {
     @CommandLine.Spec
@@ -19,7 +19,7 @@ public final class FlisCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: generate, run, sql or demo.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: generate, run, sql, export or demo.");
     }
 
     public static void main(String[] args) {

@@ -9,7 +9,12 @@ import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.common.test.Frames;
 import dk.flis.common.test.SparkExtension;
+import dk.flis.jobs.FlisException;
 import dk.flis.jobs.RunJob;
+import dk.flis.jobs.export.DapExport;
+import dk.flis.jobs.export.Manifest;
+import dk.flis.jobs.model.ModelGraph;
+import dk.flis.jobs.model.TableDef;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.bronze.BronzeStep;
 import dk.flis.generator.Citizen;
@@ -38,6 +43,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +155,160 @@ class GeneratedPipelineTest {
         // Kontanthjælp weeks are Kontanthjælp spells; each spell's kommunekode is one of the 98.
         assertTrue(monthly.read(Layer.GOLD, "dream_forloeb").where("ydelsesgruppe LIKE 'Kontanthjælp%'").count() > 50);
         assertEquals(0, monthly.read(Layer.GOLD, "dream_forloeb").where("kommunekode IS NULL").count());
+    }
+
+    /**
+     * All 98 DAP packages of April (SPEC 3.7, 5): every municipality-specific table holds only its own rows, and
+     * all of them once; shared tables carry no individual column; every manifest verifies. Read back with one
+     * Spark job per table over all packages (the package is taken from the file's path).
+     */
+    @Test
+    void exportOfAll98PackagesLeaksNothingAndEveryManifestVerifies(SparkSession spark) throws Exception {
+        Path out = dir.resolve("dap");
+        DapExport.Summary s = new DapExport(monthly).export(DeliveryMonth.parse("2020-04"), DapExport.all(), out,
+                DapExport.Format.parquet, DapExport.Niveau.dm);
+        assertEquals(98, s.packages());
+        int own = 0;
+        for (TableDef t : ModelGraph.flis().order()) {
+            if (t.isView() || t.layer() != Layer.GOLD || !monthly.exists(Layer.GOLD, t.name())) {
+                continue;
+            }
+            Dataset<Row> back = spark.read().parquet(out + "/*/2020-04/" + t.name())
+                    .withColumn("pakke", functions.regexp_extract(functions.input_file_name(), "/(\\d{3})/2020-04/", 1)
+                            .cast("int"));
+            long gold = monthly.read(Layer.GOLD, t.name()).count();
+            if (!DapExport.isShared(t.name(), monthly.read(Layer.GOLD, t.name()).columns())) {
+                own++;
+                assertEquals(0, back.where(col("kommunekode").notEqual(col("pakke"))).count(), t.name() + " leaks");
+                assertEquals(gold, back.count(), t.name() + ": every row in exactly one package");
+            } else {
+                assertEquals(98 * gold, back.count(), t.name() + " in every package");
+                if (t.name().startsWith("benchmark_")) {
+                    assertTrue(List.of(back.columns()).stream().noneMatch(c -> List.of("cpr", "cpr_id", "fuldenavn",
+                            "fornavn", "efternavn").contains(c)), t.name() + " has an individual column");
+                }
+            }
+        }
+        assertTrue(own > 20, "municipality tables exported: " + own);
+        // A citizen who moved is in both packages, each time with that municipality's rows only.
+        Row moved = monthly.read(Layer.GOLD, "dim_borger").groupBy("cpr_id").count().where("count > 1").first();
+        for (Row r : monthly.read(Layer.GOLD, "dim_borger").where(col("cpr_id").equalTo(moved.getString(0)))
+                .collectAsList()) {
+            int k = r.getInt(r.fieldIndex("kommunekode"));
+            assertEquals(List.of(k + "|" + moved.getString(0)), Frames.lines(spark.read().parquet(out + "/" + k
+                    + "/2020-04/dim_borger").where(col("cpr_id").equalTo(moved.getString(0))), "kommunekode", "cpr_id"));
+        }
+        // Every manifest lists exactly the package's data files, with their rows and sha256.
+        for (int k : DapExport.all()) {
+            Path pkg = out.resolve(k + "/2020-04");
+            List<String> manifest = Files.readAllLines(pkg.resolve(Manifest.FILE));
+            assertEquals(Manifest.HEADER, manifest.get(0));
+            List<String> listed = new ArrayList<>();
+            for (String line : manifest.subList(1, manifest.size())) {
+                String[] f = line.split(";");
+                listed.add(f[0]);
+                assertEquals(Manifest.sha256(pkg.resolve(f[0])), f[2], k + "/" + f[0]);
+                assertEquals(Long.parseLong(f[1]), Manifest.parquetRows(pkg.resolve(f[0])), k + "/" + f[0]);
+            }
+            try (var files = Files.walk(pkg)) {
+                assertEquals(files.filter(Files::isRegularFile).map(p -> pkg.relativize(p).toString())
+                        .filter(p -> !p.equals(Manifest.FILE)).sorted().toList(), listed);
+            }
+        }
+        // A rerun replaces the packages whole; no staging folder is left behind.
+        new DapExport(monthly).export(DeliveryMonth.parse("2020-04"), new java.util.TreeSet<>(List.of(751)), out,
+                DapExport.Format.parquet, DapExport.Niveau.dm);
+        try (var top = Files.list(out)) {
+            assertEquals(98, top.filter(p -> !p.getFileName().toString().startsWith(".")).count());
+        }
+        try (var top = Files.list(out)) {
+            assertTrue(top.noneMatch(p -> p.getFileName().toString().startsWith(".staging")));
+        }
+    }
+
+    /** The CSV package read back as Danish Excel reads it (BOM, ';', decimal comma) equals the Parquet package. */
+    @Test
+    void csvPackageReadAsDanishExcelEqualsTheParquetPackage(SparkSession spark) throws Exception {
+        java.util.TreeSet<Integer> aarhus = new java.util.TreeSet<>(List.of(751));
+        DapExport export = new DapExport(monthly);
+        export.export(DeliveryMonth.parse("2020-04"), aarhus, dir.resolve("dap-csv"), DapExport.Format.csv,
+                DapExport.Niveau.dm);
+        export.export(DeliveryMonth.parse("2020-04"), aarhus, dir.resolve("dap-parquet"), DapExport.Format.parquet,
+                DapExport.Niveau.dm);
+        for (String table : List.of("fact_yr_finans", "dim_kommune", "fact_dfdg_visitationsforloeb")) {
+            byte[] bytes = Files.readAllBytes(dir.resolve("dap-csv/751/2020-04/" + table + "/part-00000.csv"));
+            assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+            var settings = new com.univocity.parsers.csv.CsvParserSettings();
+            settings.getFormat().setDelimiter(';');
+            settings.getFormat().setLineSeparator("\n");
+            settings.setHeaderExtractionEnabled(false);
+            settings.setNullValue("");
+            List<String[]> rows = new com.univocity.parsers.csv.CsvParser(settings).parseAll(
+                    new java.io.StringReader(new String(bytes, 3, bytes.length - 3,
+                            java.nio.charset.StandardCharsets.UTF_8)));
+            Dataset<Row> parquet = spark.read().parquet(dir.resolve("dap-parquet/751/2020-04/" + table).toString());
+            assertEquals(List.of(parquet.columns()), List.of(rows.get(0)), table + " header");
+            List<String> fromCsv = rows.subList(1, rows.size()).stream().map(r -> String.join("|", r)).sorted()
+                    .toList();
+            List<String> fromParquet = parquet.collectAsList().stream().map(r -> {
+                List<String> v = new ArrayList<>();
+                for (int i = 0; i < r.size(); i++) {
+                    Object o = r.get(i);
+                    v.add(o == null ? "" : o instanceof java.math.BigDecimal d ? d.toPlainString().replace('.', ',')
+                            : o instanceof java.time.LocalDateTime t
+                                    ? t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                            : o.toString());
+                }
+                return String.join("|", v);
+            }).sorted().toList();
+            assertTrue(fromCsv.size() > 0, table);
+            assertEquals(fromParquet, fromCsv, table);
+        }
+        assertTrue(Files.readString(dir.resolve("dap-csv/751/2020-04/dim_kommune/part-00000.csv"))
+                .contains("Aarhus"), "æøå and names as UTF-8");
+    }
+
+    @Test
+    void exportRefusesAMonthNotLoadedAndAFolderWithOtherData() throws Exception {
+        java.util.TreeSet<Integer> one = new java.util.TreeSet<>(List.of(751));
+        FlisException notLoaded = org.junit.jupiter.api.Assertions.assertThrows(FlisException.class, () ->
+                new DapExport(monthly).export(DeliveryMonth.parse("2020-09"), one, dir.resolve("dap-x"),
+                        DapExport.Format.parquet, DapExport.Niveau.dm));
+        assertEquals(1, notLoaded.exitCode());
+        assertTrue(notLoaded.getMessage().startsWith("Delivery 2020-09 is not loaded in "), notLoaded.getMessage());
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("budget.xlsx"), "x");
+        FlisException usage = org.junit.jupiter.api.Assertions.assertThrows(FlisException.class, () ->
+                new DapExport(monthly).export(DeliveryMonth.parse("2020-04"), one, other, DapExport.Format.parquet,
+                        DapExport.Niveau.dm));
+        assertEquals(2, usage.exitCode());
+        try (var files = Files.list(other)) {
+            assertEquals(1, files.count(), "nothing written");
+        }
+        assertTrue(!Files.exists(dir.resolve("dap-x/751")), "nothing written");
+        assertEquals(2, dk.flis.jobs.cli.FlisCli.execute("export", "--month", "2020-04", "--kommune", "999", "--out",
+                dir.resolve("dap-y").toString()));
+    }
+
+    /** dsa: the municipality's own delivered rows of the month, YR by finansieringskommune. */
+    @Test
+    void dsaPackageHoldsTheMonthsDeliveredRowsOfTheMunicipality(SparkSession spark) throws Exception {
+        Path out = dir.resolve("dsa");
+        new DapExport(monthly).export(DeliveryMonth.parse("2020-04"), new java.util.TreeSet<>(List.of(751, 101)),
+                out, DapExport.Format.parquet, DapExport.Niveau.dsa);
+        Dataset<Row> yr = spark.read().parquet(out.resolve("751/2020-04/yr_beregning").toString());
+        assertEquals(monthly.read(Layer.BRONZE, "yr_beregning")
+                        .where("leverance = '2020-04' AND finansieringskommune = 751").count(), yr.count());
+        assertEquals(List.of("2020-04|751"), Frames.lines(yr.select("leverance", "finansieringskommune").distinct(),
+                "leverance", "finansieringskommune"));
+        Dataset<Row> dream = spark.read().parquet(out.resolve("101/2020-04/dream").toString());
+        assertEquals(List.of("101"), Frames.lines(dream.select("kommunekode").distinct(), "kommunekode"));
+        assertTrue(List.of(dream.columns()).containsAll(List.of("cpr", "fil", "leverance", "vaerdier")));
+        // The citizen register belongs to the municipality the citizen lives in.
+        Dataset<Row> borgere = spark.read().parquet(out.resolve("751/2020-04/cpr_borger").toString());
+        assertEquals(monthly.read(Layer.BRONZE, "cpr_borger")
+                .where("leverance = '2020-04' AND bopaelskommune = 751").count(), borgere.count());
+        assertTrue(borgere.count() > 0);
     }
 
     @Test
