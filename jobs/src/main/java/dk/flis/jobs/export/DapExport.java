@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -224,15 +223,8 @@ public final class DapExport {
         deleteTree(old);
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    private static void deleteTree(Path dir) throws IOException {
+        org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile()); // a missing folder is fine
     }
 
     /** The municipality codes of {@code --all}: the 98. */
