@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code bench/run}: per scale, generate deliveries, run the full backfill and one incremental month with
  * {@code ./flis} exactly as operations do, time the DuckDB reference over the same landing files, and check that
  * both give the same core tables. Prints per step wall time, rows, rows/s and peak driver memory, then the scaling
- * exponent, Spark ÷ DuckDB and incremental ÷ backfill. Exit code 1 when any table differs.
+ * exponent, Spark ÷ DuckDB, incremental ÷ backfill and export ÷ write once. Exit code 1 when any table differs.
  */
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
         description = "Benchmark flis-lakehouse at several scales against a DuckDB reference of the core tables.")
@@ -166,9 +166,11 @@ public final class BenchCommand implements Callable<Integer> {
         double duckIncremental = duck.run(landing, all, dir.resolve("duckdb-incremental"));
         List<GoldComparison.TableCheck> incrementalChecks = comparison.compare(lakehouse.toString(),
                 dir.resolve("duckdb-incremental"));
+        say("scale " + scale + ": export --all of " + increment + " against writing its tables once");
+        ExportTiming export = ExportTiming.measure(spark, lakehouse, increment, dir.resolve("export"));
         return new BenchReport.Scale(scale, generated, landingBytes,
                 new BenchReport.Run(backfill, backfillSteps, duckBackfill, backfillChecks),
-                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks));
+                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks), export);
     }
 
     /** Generates once per scale and settings; a marker file tells a finished generation from a broken one. */

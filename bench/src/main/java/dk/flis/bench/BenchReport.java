@@ -22,7 +22,8 @@ final class BenchReport {
         }
     }
 
-    record Scale(double scale, double generateSeconds, long landingBytes, Run backfill, Run incremental) {
+    record Scale(double scale, double generateSeconds, long landingBytes, Run backfill, Run incremental,
+                 ExportTiming export) {
         double incrementalShare() {
             return incremental.child().seconds() / backfill.child().seconds();
         }
@@ -98,6 +99,11 @@ final class BenchReport {
             b.append(f("| %s | DuckDB reference (%d threads) | %.1f | | | |%n", name, duckThreads,
                     r.duckSeconds()));
         }
+        ExportTiming e = s.export();
+        b.append(f("| export | gold tables written once as Parquet (%d tables) | %.1f | | | |%n", e.tables(),
+                e.onceSeconds()));
+        b.append(f("| export | **`flis export --all`** (%d packages, %d files) | **%.1f** | | | |%n", e.packages(),
+                e.files(), e.exportSeconds()));
         b.append("\n| table | Spark rows | DuckDB rows | Spark checksum | DuckDB checksum | equal |\n")
                 .append("|---|---:|---:|---|---|---|\n");
         for (String name : List.of("backfill", "incremental")) {
@@ -113,12 +119,12 @@ final class BenchReport {
     String summary() {
         StringBuilder b = new StringBuilder("\n## Summary\n\n");
         b.append("| scale | backfill s | incremental s | incremental ÷ backfill | DuckDB s | Spark ÷ DuckDB | "
-                + "peak driver RSS | equal |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "peak driver RSS | export ÷ write once | equal |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Scale s : scales) {
             long peak = Math.max(s.backfill().child().peakRssBytes(), s.incremental().child().peakRssBytes());
-            b.append(f("| %s | %.1f | %.1f | %.1f %% | %.1f | %.1f× | %s | %s |%n", s.scale(),
+            b.append(f("| %s | %.1f | %.1f | %.1f %% | %.1f | %.1f× | %s | %.1f× | %s |%n", s.scale(),
                     s.backfill().child().seconds(), s.incremental().child().seconds(), 100 * s.incrementalShare(),
-                    s.backfill().duckSeconds(), s.backfill().sparkPerDuck(), mb(peak),
+                    s.backfill().duckSeconds(), s.backfill().sparkPerDuck(), mb(peak), s.export().ratio(),
                     s.backfill().equal() && s.incremental().equal() ? "yes" : "**NO**"));
         }
         b.append(f("%nScaling exponent (time ∝ scale^k): Spark backfill k = %.2f, incremental k = %.2f, "

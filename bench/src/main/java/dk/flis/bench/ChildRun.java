@@ -17,6 +17,9 @@ record ChildRun(List<String> command, double seconds, long peakRssBytes, int exi
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().remove("FLIS_JAVA_OPTS"); // the launcher's default heap, as operations get it
+            // bench/run built the jars it loaded itself; a rebuild by ./flis mid-bench (a source edited meanwhile)
+            // would time the build and rewrite flis-jobs.jar under this JVM, which reads classes from it lazily.
+            pb.environment().put("FLIS_NO_BUILD", "1");
             long started = System.nanoTime();
             Process p = pb.start();
             long peak = 0;

@@ -75,11 +75,14 @@ final class StepTimings {
         Column trin = col("trin");
         Column isDream = trin.startsWith("bronze.dream").or(trin.startsWith("silver.dream_"))
                 .or(trin.startsWith("gold.dream_"));
-        Row r = run.where(isDream)
-                .agg(sum(unix_micros(col("afsluttet").cast("timestamp"))
-                                .minus(unix_micros(col("startet").cast("timestamp")))),
-                        sum(when(trin.startsWith("bronze.dream"), col("raekker_ind"))),
-                        sum(when(trin.equalTo("silver.dream_uge"), col("raekker_ud"))))
+        // Per table, first start to last end: bronze writes one row per delivered file, all with the start of
+        // the table's whole load, so summing the rows counted a 12-file backfill's bronze 12 times.
+        Row r = run.where(isDream).groupBy(split(trin, " ").getItem(0).as("tabel"))
+                .agg(max(unix_micros(col("afsluttet").cast("timestamp")))
+                                .minus(min(unix_micros(col("startet").cast("timestamp")))).as("micros"),
+                        sum(when(trin.startsWith("bronze.dream"), col("raekker_ind"))).as("ind"),
+                        sum(when(trin.equalTo("silver.dream_uge"), col("raekker_ud"))).as("ud"))
+                .agg(sum("micros"), sum("ind"), sum("ud"))
                 .first();
         if (r.isNullAt(0)) {
             return java.util.Optional.empty();

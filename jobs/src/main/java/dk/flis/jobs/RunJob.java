@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.common.config.FlisConfig;
 import dk.flis.jobs.audit.AuditLog;
+import dk.flis.jobs.audit.RunRecord;
 import dk.flis.jobs.bronze.BronzeStep;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
@@ -20,7 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -51,10 +52,10 @@ public final class RunJob {
     }
 
     public void runMonth(DeliveryMonth month) {
-        load(List.of(month));
+        load(withUnfinished(List.of(month)));
     }
 
-    /** Loads every ready delivery not loaded before; returns how many. */
+    /** Loads every ready delivery not loaded before, and finishes a run that was killed; returns how many. */
     public int runAll() {
         Set<String> loaded = loadedMonths();
         List<DeliveryMonth> pending = new ArrayList<>();
@@ -63,12 +64,38 @@ public final class RunJob {
                 pending.add(m);
             }
         }
-        if (pending.isEmpty()) {
+        List<DeliveryMonth> months = withUnfinished(pending);
+        if (months.isEmpty()) {
             Progress.say("Nothing to load: every ready delivery in " + landing.root() + " is loaded already.");
             return 0;
         }
-        load(pending);
-        return pending.size();
+        load(months);
+        return months.size();
+    }
+
+    /**
+     * Adds the deliveries of every run that started and did not finish (killed, or failed while writing): they
+     * are loaded again, and silver and gold rebuilt, so the lakehouse ends as if that run had completed.
+     */
+    private List<DeliveryMonth> withUnfinished(List<DeliveryMonth> months) {
+        List<RunRecord.Unfinished> open = RunRecord.unfinished(lake);
+        if (open.isEmpty()) {
+            return months;
+        }
+        Set<DeliveryMonth> ready = new TreeSet<>(landing.readyMonths());
+        Set<DeliveryMonth> all = new TreeSet<>(months);
+        for (RunRecord.Unfinished u : open) {
+            List<DeliveryMonth> again = u.months().stream().filter(ready::contains).toList();
+            Progress.say("Run " + u.runId() + " (started " + u.started().withNano(0) + " on " + u.host() + ") "
+                    + (u.status().equals("fejl") ? "failed" : "did not finish") + ": loading " + again
+                    + " again and rebuilding silver and gold.");
+            all.addAll(again);
+        }
+        if (all.isEmpty()) {
+            // Its deliveries left the landing zone: bronze holds what was verified; rebuild from it.
+            all.add(latestLoaded());
+        }
+        return new ArrayList<>(all);
     }
 
     private void load(List<DeliveryMonth> months) {
@@ -78,19 +105,27 @@ public final class RunJob {
         List<Delivery> deliveries = months.stream().map(landing::open).toList();
         String label = months.size() == 1 ? months.get(0).toString()
                 : months.get(0) + ".." + months.get(months.size() - 1);
-        AuditLog audit = new AuditLog(UUID.randomUUID().toString());
+        // Committed after verification (a rejected delivery writes nothing) and before the first write.
+        RunRecord record = RunRecord.start(lake, months);
+        AuditLog audit = new AuditLog(record.runId());
         LocalDateTime startedAt = LocalDateTime.now();
         try {
             new BronzeStep(lake, audit).load(deliveries);
             DeliveryMonth latest = latestLoaded();
             new ModelRunner(graph, lake, audit).run(RunContext.of(lake.spark(), config, latest), label);
             audit.record(label, "run", null, null, null, startedAt, "ok", null);
+            audit.flush(lake);
+            record.finish("ok"); // last: only now is the run done
             Progress.step("run " + label + " done (gold horizon " + latest.horizon() + ")", started);
         } catch (RuntimeException e) {
             audit.record(label, "run", null, null, null, startedAt, "fejl", String.valueOf(e.getMessage()));
+            try {
+                audit.flush(lake);
+                record.finish("fejl");
+            } catch (RuntimeException unwritable) {
+                e.addSuppressed(unwritable); // the first error is the one to report
+            }
             throw e;
-        } finally {
-            audit.flush(lake);
         }
     }
 

@@ -22,7 +22,8 @@ public record FlisConfig(
         int benchmarkMinCell,
         String pseudonymKey,
         Map<String, List<LadderStep>> ladders,
-        Map<String, String> spark) {
+        Map<String, String> spark,
+        int maintainRetentionHours) {
 
     /** Used only outside prod, so a developer can run the demo without secrets. */
     public static final String DEV_PSEUDONYM_KEY = "flis-udviklingsnoegle-kun-til-test";
@@ -66,7 +67,8 @@ public record FlisConfig(
                 c.getInt("benchmark.min-cell"),
                 key,
                 ladders(c),
-                Map.copyOf(spark));
+                Map.copyOf(spark),
+                c.hasPath("maintain.retention-hours") ? c.getInt("maintain.retention-hours") : 720);
     }
 
     private static Map<String, List<LadderStep>> ladders(Config c) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "flis", mixinStandardHelpOptions = true, version = "flis-lakehouse 0.1.0",
         description = "FLIS Beskæftigelse lakehouse: landing → bronze → silver → gold on Spark + Delta Lake.",
-        subcommands = {GenerateCommand.class, RunCommand.class, SqlCommand.class, ExportCommand.class, DemoCommand.class,
+        subcommands = {GenerateCommand.class, RunCommand.class, SqlCommand.class, ExportCommand.class, StatusCommand.class,
+                MaintainCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FlisCli implements Runnable {
     @CommandLine.Spec

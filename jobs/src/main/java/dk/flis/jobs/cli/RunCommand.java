@@ -5,8 +5,10 @@ import dk.flis.common.config.FlisConfig;
 import dk.flis.jobs.FlisException;
 import dk.flis.jobs.RunJob;
 import dk.flis.jobs.Sessions;
+import dk.flis.jobs.lake.LakehouseLock;
 import dk.flis.jobs.model.ModelGraph;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,11 +49,16 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         FlisConfig config = common.load();
-        RunJob job = new RunJob(Sessions.create(config), config);
-        if (month != null) {
-            job.runMonth(month);
-        } else {
-            job.runAll();
+        SparkSession spark = Sessions.create(config);
+        // One writer at a time; a second run exits 1 naming the holder, a killed run's lock is taken over.
+        try (LakehouseLock lock = LakehouseLock.acquire(spark.sparkContext().hadoopConfiguration(),
+                config.lakehouse(), month != null ? "run --month " + month : "run --all")) {
+            RunJob job = new RunJob(spark, config);
+            if (month != null) {
+                job.runMonth(month);
+            } else {
+                job.runAll();
+            }
         }
         return 0;
     }

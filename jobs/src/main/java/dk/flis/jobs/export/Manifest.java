@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.LocalInputFile;
 
 /**
  * A package's {@code manifest.csv} (SPEC 5): {@code fil;antal_raekker;sha256}, one row per data file, {@code fil}
@@ -19,6 +19,11 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 public final class Manifest {
     public static final String FILE = "manifest.csv";
     public static final String HEADER = "fil;antal_raekker;sha256";
+    /**
+     * Built once: default options build a Hadoop configuration each time, ≈ 6 ms a file against 0.05 ms, and 98
+     * packages hold ≈ 4 000 files.
+     */
+    private static final ParquetReadOptions FOOTER_ONLY = ParquetReadOptions.builder().build();
 
     private Manifest() {}
 
@@ -40,8 +45,7 @@ public final class Manifest {
 
     /** The row count from the Parquet footer: no data is read. */
     public static long parquetRows(Path f) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(f.toUri()), new Configuration()))) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(f), FOOTER_ONLY)) {
             return r.getRecordCount();
         }
     }

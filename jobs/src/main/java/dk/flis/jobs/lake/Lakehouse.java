@@ -114,6 +114,23 @@ public class Lakehouse {
     }
 
     /** Table names present in a layer (folders holding a Delta log). */
+    /**
+     * A Delta log with at least one commit: a run killed during a table's first write leaves the folder and an
+     * empty (or temp-file only) log, which is no table yet.
+     */
+    private static boolean hasCommit(FileSystem fs, Path log) throws IOException {
+        if (!fs.exists(log)) {
+            return false;
+        }
+        for (FileStatus f : fs.listStatus(log)) {
+            String n = f.getPath().getName();
+            if (n.matches("\\d{20}\\.json") || n.equals("_last_checkpoint")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<String> tables(Layer layer) {
         List<String> names = new ArrayList<>();
         try {
@@ -123,7 +140,7 @@ public class Lakehouse {
                 return names;
             }
             for (FileStatus st : fs.listStatus(dir)) {
-                if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+                if (st.isDirectory() && hasCommit(fs, new Path(st.getPath(), "_delta_log"))) {
                     names.add(st.getPath().getName());
                 }
             }

@@ -95,10 +95,7 @@ class SourceAloneTest {
     }
 
     private static String kh(String id, String from, String to, String koersel, int brutto, int taeller) {
-        int ref = brutto * 40 / 100;
-        return String.join(";", id, "0101901234", "665", "665", "665", "Kontanthjælp", "Refusion", "40", from, to,
-                koersel, brutto + ".00", ref + ".00", "0.00", "0.00", ref + ".00", String.valueOf(taeller), "0",
-                "5.57.72", "001", "E" + id);
+        return TestLakes.kontanthjaelp(id, from, to, koersel, brutto, 40, taeller);
     }
 
     @Test

@@ -35,7 +35,7 @@ final class TestLakes {
 
     static FlisConfig config(Path landing, Path lakehouse) {
         return new FlisConfig("test", "local[2]", landing.toString(), lakehouse.toString(), 3,
-                LocalDate.of(2020, 1, 1), 5, KEY, LADDERS, Map.of());
+                LocalDate.of(2020, 1, 1), 5, KEY, LADDERS, Map.of(), 720);
     }
 
     /** Writes {@code <landing>/<month>/} with the given files (name → lines incl. header) and a true manifest. */
@@ -60,6 +60,15 @@ final class TestLakes {
             m.put((String) nameThenLines[i], lines);
         }
         return m;
+    }
+
+    /** One yr_beregning line: Kontanthjælp in Lemvig (665) for citizen 0101901234, refusion at {@code sats} %. */
+    static String kontanthjaelp(String id, String from, String to, String koersel, int brutto, int sats,
+                                int taeller) {
+        int ref = brutto * sats / 100;
+        return String.join(";", id, "0101901234", "665", "665", "665", "Kontanthjælp", "Refusion",
+                String.valueOf(sats), from, to, koersel, brutto + ".00", ref + ".00", "0.00", "0.00", ref + ".00",
+                String.valueOf(taeller), "0", "5.57.72", "001", "E" + id);
     }
 
     static String sha256(byte[] bytes) throws Exception {

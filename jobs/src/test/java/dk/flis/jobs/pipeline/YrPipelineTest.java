@@ -25,10 +25,7 @@ class YrPipelineTest {
     Path dir;
 
     private static String kh(String id, String from, String to, String koersel, int brutto, int sats, int taeller) {
-        int ref = brutto * sats / 100;
-        return String.join(";", id, "0101901234", "665", "665", "665", "Kontanthjælp", "Refusion",
-                String.valueOf(sats), from, to, koersel, brutto + ".00", ref + ".00", "0.00", "0.00", ref + ".00",
-                String.valueOf(taeller), "0", "5.57.72", "001", "E" + id);
+        return TestLakes.kontanthjaelp(id, from, to, koersel, brutto, sats, taeller);
     }
 
     private static String ad(String id, String from, String to, int brutto, int taeller) {
