@@ -160,8 +160,10 @@ public final class LandingZone {
                 }
             }
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // hash every byte, also past the gzip trailer
-        } catch (java.util.zip.ZipException e) {
-            throw rejected(month, name + " is not valid gzip: " + e.getMessage() + ".");
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // A truncated .gz ends in EOFException, not ZipException; its checksum may match (a sender's bug).
+            throw rejected(month, name + " is not valid gzip (" + e.getMessage() + "): the file is truncated or"
+                    + " corrupt; ask the sender to redeliver.");
         }
         String expectedSha = entry[2];
         String actualSha = HexFormat.of().formatHex(sha.digest());

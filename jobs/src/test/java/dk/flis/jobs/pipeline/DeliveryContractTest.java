@@ -151,6 +151,20 @@ class DeliveryContractTest {
         assertRejected(job, "Delivery 2020-03 rejected: ky_sag.csv is in the folder but not in _manifest.csv");
         Files.delete(march.resolve("ky_sag.csv"));
 
+        // A sender's bug: a truncated .gz, and a manifest whose sha256 is of the truncated bytes.
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write((VISITATION_HEADER + "\nV5;0101901234;751;Jobparat;2020-02-03 09:00:00;Jobcenter Aarhus\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 12);
+        Files.delete(march.resolve("dfdg_visitation.csv"));
+        Files.write(march.resolve("dfdg_visitation.csv.gz"), cut);
+        Files.writeString(march.resolve("_manifest.csv"), "fil;antal_raekker;sha256\ndfdg_visitation.csv.gz;1;"
+                + TestLakes.sha256(cut) + "\n");
+        assertRejected(job, "Delivery 2020-03 rejected: dfdg_visitation.csv.gz is not valid gzip (");
+        Files.delete(march.resolve("dfdg_visitation.csv.gz"));
+
         delivery(landing(), "2020-03", files("dfdg_visitation.csv", List.of(
                 VISITATION_HEADER.replace("kommunekode", "kommune"),
                 "V5;0101901234;751;Jobparat;2020-02-03 09:00:00;Jobcenter Aarhus")));
