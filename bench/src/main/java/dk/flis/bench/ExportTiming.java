@@ -4,8 +4,6 @@ import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.jobs.export.DapExport;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
-import dk.flis.jobs.model.ModelGraph;
-import dk.flis.jobs.model.TableDef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +26,7 @@ record ExportTiming(double onceSeconds, double exportSeconds, int packages, int 
         Path once = work.resolve("once");
         Path packages = work.resolve("packages");
         FileUtils.deleteDirectory(work.toFile());
-        List<String> tables = ModelGraph.flis().order().stream()
-                .filter(t -> !t.isView() && t.layer() == Layer.GOLD && lake.exists(Layer.GOLD, t.name()))
-                .map(TableDef::name).toList();
+        List<String> tables = DapExport.goldTableNames(lake);
         tables.forEach(t -> lake.read(Layer.GOLD, t).count());
         long started = System.nanoTime();
         for (String t : tables) {

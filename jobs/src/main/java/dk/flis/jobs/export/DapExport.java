@@ -129,14 +129,18 @@ public final class DapExport {
      */
     private List<Table> goldTables() {
         List<Table> out = new ArrayList<>();
-        for (TableDef t : ModelGraph.flis().order()) {
-            if (t.isView() || t.layer() != Layer.GOLD || !lake.exists(Layer.GOLD, t.name())) {
-                continue;
-            }
-            Dataset<Row> rows = lake.read(Layer.GOLD, t.name());
-            out.add(new Table(t.name(), rows, isShared(t.name(), rows.columns()) ? null : "kommunekode"));
+        for (String name : goldTableNames(lake)) {
+            Dataset<Row> rows = lake.read(Layer.GOLD, name);
+            out.add(new Table(name, rows, isShared(name, rows.columns()) ? null : "kommunekode"));
         }
         return out;
+    }
+
+    /** The gold tables a dm package holds: every declared gold table the lakehouse has, in run order. */
+    public static List<String> goldTableNames(Lakehouse lake) {
+        return ModelGraph.flis().order().stream()
+                .filter(t -> !t.isView() && t.layer() == Layer.GOLD && lake.exists(Layer.GOLD, t.name()))
+                .map(TableDef::name).toList();
     }
 
     /** Shared by every package: no kommunekode column, or a benchmark, or the municipality dimension itself. */

@@ -113,7 +113,6 @@ public class Lakehouse {
         rows.write().format("delta").mode(SaveMode.Append).save(path(layer, name));
     }
 
-    /** Table names present in a layer (folders holding a Delta log). */
     /**
      * A Delta log with at least one commit: a run killed during a table's first write leaves the folder and an
      * empty (or temp-file only) log, which is no table yet.
@@ -131,6 +130,7 @@ public class Lakehouse {
         return false;
     }
 
+    /** Table names present in a layer (folders holding a Delta log with a commit). */
     public List<String> tables(Layer layer) {
         List<String> names = new ArrayList<>();
         try {

@@ -13,8 +13,6 @@ import dk.flis.jobs.FlisException;
 import dk.flis.jobs.RunJob;
 import dk.flis.jobs.export.DapExport;
 import dk.flis.jobs.export.Manifest;
-import dk.flis.jobs.model.ModelGraph;
-import dk.flis.jobs.model.TableDef;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.bronze.BronzeStep;
 import dk.flis.generator.Citizen;
@@ -168,25 +166,22 @@ class GeneratedPipelineTest {
     void exportOfAll98PackagesLeaksNothingAndEveryManifestVerifies(SparkSession spark) throws Exception {
         Path out = allPackages();
         int own = 0;
-        for (TableDef t : ModelGraph.flis().order()) {
-            if (t.isView() || t.layer() != Layer.GOLD || !monthly.exists(Layer.GOLD, t.name())) {
-                continue;
-            }
-            Dataset<Row> back = spark.read().parquet(out + "/*/2020-04/" + t.name())
+        for (String table : DapExport.goldTableNames(monthly)) {
+            Dataset<Row> back = spark.read().parquet(out + "/*/2020-04/" + table)
                     .withColumn("pakke", functions.regexp_extract(functions.input_file_name(), "/(\\d{3})/2020-04/", 1)
                             .cast("int"));
-            long gold = monthly.read(Layer.GOLD, t.name()).count();
-            if (!DapExport.isShared(t.name(), monthly.read(Layer.GOLD, t.name()).columns())) {
+            long gold = monthly.read(Layer.GOLD, table).count();
+            if (!DapExport.isShared(table, monthly.read(Layer.GOLD, table).columns())) {
                 own++;
                 Row c = back.agg(functions.count(functions.lit(1)), functions.count(functions.when(
                         col("kommunekode").notEqual(col("pakke")), 1))).first(); // one job per table
-                assertEquals(0, c.getLong(1), t.name() + " leaks");
-                assertEquals(gold, c.getLong(0), t.name() + ": every row in exactly one package");
+                assertEquals(0, c.getLong(1), table + " leaks");
+                assertEquals(gold, c.getLong(0), table + ": every row in exactly one package");
             } else {
-                assertEquals(98 * gold, back.count(), t.name() + " in every package");
-                if (t.name().startsWith("benchmark_")) {
+                assertEquals(98 * gold, back.count(), table + " in every package");
+                if (table.startsWith("benchmark_")) {
                     assertTrue(List.of(back.columns()).stream().noneMatch(c -> List.of("cpr", "cpr_id", "fuldenavn",
-                            "fornavn", "efternavn").contains(c)), t.name() + " has an individual column");
+                            "fornavn", "efternavn").contains(c)), table + " has an individual column");
                 }
             }
         }
