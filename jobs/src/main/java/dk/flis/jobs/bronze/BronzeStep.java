@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dk.flis.common.landing.RawRows;
 import dk.flis.common.landing.Source;
+import dk.flis.jobs.FlisException;
 import dk.flis.jobs.Parallel;
 import dk.flis.jobs.Progress;
 import dk.flis.jobs.audit.AuditLog;
@@ -15,6 +16,7 @@ import dk.flis.jobs.lake.Layer;
 import dk.flis.jobs.landing.Delivery;
 import dk.flis.jobs.landing.DeliveryFile;
 import dk.flis.jobs.landing.DeliveryReader;
+import dk.flis.jobs.landing.LandingZone;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -64,7 +66,13 @@ public final class BronzeStep {
         for (Source source : Source.values()) {
             sources.add(() -> loadSource(source, deliveries, batch, quarantined, cached));
         }
-        Parallel.run(sources);
+        try {
+            Parallel.run(sources);
+        } catch (Exception e) { // Hadoop's InvalidInputException is a checked IOException thrown through Scala
+            throw LandingZone.disappeared(deliveries, lake.spark().sparkContext().hadoopConfiguration())
+                    .orElseThrow(() -> e instanceof RuntimeException r ? r
+                            : new FlisException(e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+        }
         Instant started = Instant.now();
         Dataset<Row> allBad = quarantined.isEmpty()
                 ? lake.spark().createDataFrame(List.of(), quarantineSchema())

@@ -7,6 +7,7 @@ import dk.flis.jobs.FlisException;
 import dk.flis.jobs.Sessions;
 import dk.flis.jobs.export.DapExport;
 import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.LakehouseLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SortedSet;
@@ -63,7 +64,14 @@ public final class ExportCommand implements Callable<Integer> {
         }
         FlisConfig config = common.load();
         Lakehouse lake = new Lakehouse(Sessions.create(config), config.lakehouse());
-        DapExport.Summary s = new DapExport(lake).export(m, kommuner, out, format, niveau);
+        DapExport export = new DapExport(lake);
+        export.requireLoaded(m);
+        DapExport.Summary s;
+        // A package is one run's gold: no run may replace tables while they are read.
+        try (LakehouseLock lock = LakehouseLock.acquire(lake.spark().sparkContext().hadoopConfiguration(),
+                config.lakehouse(), "export --month " + m)) {
+            s = export.export(m, kommuner, out, format, niveau);
+        }
         System.err.printf("export %s %s (%s): %d packages, %d tables, %d files in %s   %.1f s%n", niveau, m, format,
                 s.packages(), s.tables(), s.files(), out.toAbsolutePath().normalize(), s.seconds());
         return 0;

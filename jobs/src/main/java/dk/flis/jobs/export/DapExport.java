@@ -101,7 +101,8 @@ public final class DapExport {
         }
     }
 
-    private void requireLoaded(DeliveryMonth month) {
+    /** Exit 1 with one line unless {@code month} is loaded (before the lock: a missing lakehouse stays missing). */
+    public void requireLoaded(DeliveryMonth month) {
         boolean loaded = lake.exists(Layer.BRONZE, BronzeStep.DELIVERIES) && !lake.read(Layer.BRONZE,
                 BronzeStep.DELIVERIES).where(col(DeliveryReader.LEVERANCE).equalTo(month.toString())).isEmpty();
         if (!loaded) {

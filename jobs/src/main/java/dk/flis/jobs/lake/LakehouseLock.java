@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,6 +21,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -69,6 +72,10 @@ public final class LakehouseLock implements AutoCloseable {
                     return new LakehouseLock(fs, path, mine);
                 }
                 Properties holder = read(fs, path);
+                for (int wait = 0; wait < 20 && holder != null && holder.getProperty("run_id") == null; wait++) {
+                    sleep(); // created a moment ago and not written yet (a filesystem without an atomic write)
+                    holder = read(fs, path);
+                }
                 if (holder == null) {
                     continue; // released between our create and our read
                 }
@@ -90,6 +97,9 @@ public final class LakehouseLock implements AutoCloseable {
 
     /** Writes the lock; with overwrite false, an exclusive create that returns false if it exists. */
     private static boolean write(FileSystem fs, Path path, Properties p, boolean overwrite) throws IOException {
+        if (fs instanceof LocalFileSystem local) {
+            return writeLocal(local.pathToFile(path).toPath(), p, overwrite);
+        }
         try (OutputStream out = fs.create(path, overwrite)) {
             p.store(out, null);
             return true;
@@ -103,6 +113,42 @@ public final class LakehouseLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Hadoop's local create(overwrite = false) checks, then creates: two runs started together could both pass.
+     * Here the lock is written whole to a file of its own and then hard-linked (atomic, fails if the lock exists),
+     * so it never exists half-written either; a heartbeat is an atomic rename over it.
+     */
+    private static boolean writeLocal(java.nio.file.Path lock, Properties p, boolean overwrite) throws IOException {
+        java.nio.file.Path tmp = lock.resolveSibling(lock.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+            p.store(out, null);
+        }
+        try {
+            if (overwrite) {
+                java.nio.file.Files.move(tmp, lock, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try {
+                    java.nio.file.Files.createLink(lock, tmp);
+                } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                    if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+                        throw exists;
+                    }
+                    // No hard links on this disk: an exclusive create (O_EXCL), briefly empty before it is written.
+                    try (OutputStream out = java.nio.file.Files.newOutputStream(lock, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE)) {
+                        p.store(out, null);
+                    }
+                }
+            }
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     private static Properties read(FileSystem fs, Path path) throws IOException {
         try (FSDataInputStream in = fs.open(path)) {
             Properties p = new Properties();
@@ -110,6 +156,15 @@ public final class LakehouseLock implements AutoCloseable {
             return p;
         } catch (java.io.FileNotFoundException e) {
             return null;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlisException("Interrupted while reading the lakehouse lock", e);
         }
     }
 
@@ -144,7 +199,7 @@ public final class LakehouseLock implements AutoCloseable {
                 + holder.getProperty("pid") + ")";
     }
 
-    private void beat() {
+    void beat() {
         try {
             Properties p = read(fs, path);
             if (p != null && runId.equals(p.getProperty("run_id"))) {

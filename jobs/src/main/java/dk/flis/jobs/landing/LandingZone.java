@@ -108,6 +108,30 @@ public final class LandingZone {
         }
     }
 
+    /**
+     * Why a read of verified deliveries failed, when the reason is that a file left the landing zone after it was
+     * verified (a sender's cleanup, an unmounted share): one line naming the file, instead of Hadoop's trace.
+     */
+    public static java.util.Optional<FlisException> disappeared(List<Delivery> deliveries, Configuration hadoop) {
+        for (Delivery d : deliveries) {
+            for (DeliveryFile f : d.files()) {
+                Path path = new Path(f.path());
+                boolean exists;
+                try {
+                    exists = path.getFileSystem(hadoop).exists(path);
+                } catch (IOException e) {
+                    exists = false;
+                }
+                if (!exists) {
+                    return java.util.Optional.of(new FlisException("Landing file " + f.path() + " disappeared during"
+                            + " the run, after it was verified: put delivery " + d.month() + " back in the landing"
+                            + " folder and run the same command again (it redoes this run)."));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private Map<String, String[]> readManifest(FileSystem fs, Path path, DeliveryMonth month) throws IOException {
         Map<String, String[]> entries = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {

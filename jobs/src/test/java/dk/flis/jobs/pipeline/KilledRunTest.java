@@ -77,23 +77,17 @@ class KilledRunTest {
     }
 
     /**
-     * The real thing, in a child process: while {@code flis run --all} holds the lakehouse a second run exits 1;
-     * kill -9 during its bronze; the same command again takes over the dead run's lock, finishes the work, and
-     * gold equals an uninterrupted run of the same deliveries.
+     * The real thing, in child processes: while {@code flis run --all} holds the lakehouse a second run exits 1;
+     * kill -9 during its bronze; the same command again is killed while writing silver, and again while writing
+     * gold (each takes over the dead run's lock and redoes what the dead runs started); the fourth finishes the work,
+     * and gold equals an uninterrupted run of the same deliveries.
      */
     @Test
-    void killMinus9DuringBronzeThenTheSameCommandFinishesIt(SparkSession spark) throws Exception {
+    void killMinus9InBronzeSilverAndGoldThenTheSameCommandFinishesIt(SparkSession spark) throws Exception {
         Path landing = deliveries("landing-k", 3000);
         Path lakehouse = dir.resolve("kill9");
         String[] run = {"run", "--all", "--landing", landing.toString(), "--lakehouse", lakehouse.toString()};
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-X") || a.startsWith("-D")).toList());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dk.flis.jobs.cli.FlisCli"));
-        command.addAll(List.of(run));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = child(run, "bronze");
         try {
             awaitFile(lakehouse.resolve(LakehouseLock.FILE), child);
             assertEquals(1, FlisCli.execute(run), "a second run while the first holds the lakehouse");
@@ -103,35 +97,77 @@ class KilledRunTest {
             child.destroyForcibly().waitFor(); // SIGKILL
         }
         assertTrue(Files.exists(lakehouse.resolve(LakehouseLock.FILE)), "the killed run's lock is left behind");
+        // Killed as it starts writing a table no earlier run got to: silver's only table, then a gold fact.
+        for (String table : List.of("silver/yr_beregning", "gold/fact_yr_finans")) {
+            child = child(run, table.replace('/', '-'));
+            try {
+                awaitFile(lakehouse.resolve(table), child);
+            } finally {
+                child.destroyForcibly().waitFor();
+            }
+        }
+        Lakehouse finished = new Lakehouse(spark, lakehouse.toString());
+        int goldWhenKilled = finished.tables(Layer.GOLD).size();
 
         assertEquals(0, FlisCli.execute(run));
-        Lakehouse finished = new Lakehouse(spark, lakehouse.toString());
         Lakehouse uninterrupted = new MemoryLakehouse(spark);
         new RunJob(ConfigLoader.load(Map.of("flis.landing", landing.toString(), "flis.lakehouse",
                 dir.resolve("ref").toString()), System.getenv(), null), uninterrupted).runAll();
+        assertTrue(goldWhenKilled > 0 && goldWhenKilled < uninterrupted.tables(Layer.GOLD).size(),
+                goldWhenKilled + " gold tables when killed: within gold");
         assertEquals(uninterrupted.tables(Layer.GOLD), finished.tables(Layer.GOLD));
         for (String t : uninterrupted.tables(Layer.GOLD)) {
             assertEquals(0, TestLakes.difference(uninterrupted, finished, Layer.GOLD, t), t);
         }
         assertFalse(Files.exists(lakehouse.resolve(LakehouseLock.FILE)), "released");
 
-        // flis status --format json: the killed run shows as not finished, the one that finished it as ok.
+        // flis status --format json: the killed runs show as not finished, the one that finished them as ok.
         var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout(() -> assertEquals(0,
                 FlisCli.execute("status", "--format", "json", "--lakehouse", lakehouse.toString()))));
         assertTrue(status.get("laas").isNull());
         List<String> runs = new ArrayList<>();
         status.get("koersler").forEach(r -> runs.add(r.get("maaneder").asText() + "|" + r.get("status").asText()));
-        assertEquals(List.of("2021-01,2021-02|ok", "2021-01,2021-02|ikke afsluttet"), runs);
+        String both = "2021-01,2021-02|";
+        assertEquals(List.of(both + "ok", both + "ikke afsluttet", both + "ikke afsluttet", both + "ikke afsluttet"),
+                runs);
         List<String> tables = new ArrayList<>();
         status.get("tabeller").forEach(t -> tables.add(t.get("lag").asText() + "." + t.get("tabel").asText() + "|"
                 + t.get("raekker").asLong()));
         assertTrue(tables.contains("bronze.yr_beregning|2"), tables.toString());
-        assertTrue(tables.contains("audit.koersler|3"), tables.toString());
+        assertTrue(tables.contains("audit.koersler|5"), tables.toString());
         assertEquals("2021-01", status.get("leverancer").get(0).get("leverance").asText());
-        // Finished now: the killed run stays in the record without an end, and is not redone again.
+        // Finished now: the killed runs stay in the record without an end, and are not redone again.
         assertEquals(0, FlisCli.execute(run));
-        assertEquals(List.of("2021-01,2021-02|koerer", "2021-01,2021-02|koerer", "2021-01,2021-02|ok"),
+        assertEquals(List.of(both + "koerer", both + "koerer", both + "koerer", both + "koerer", both + "ok"),
                 Frames.lines(finished.read(Layer.AUDIT, RunRecord.TABLE), "maaneder", "status"));
+    }
+
+    /** A delivery that leaves the landing folder after it was verified: one line naming the file, exit 1. */
+    @Test
+    void aLandingFolderThatDisappearsDuringTheRunIsOneClearLine(SparkSession spark) throws Exception {
+        Path landing = deliveries("landing-gone", 3000);
+        Lakehouse lake = new MemoryLakehouse(spark);
+        LandingZone zone = new LandingZone(landing.toString(), spark.sparkContext().hadoopConfiguration());
+        List<dk.flis.jobs.landing.Delivery> verified = List.of(zone.open(FEB));
+        org.apache.commons.io.FileUtils.deleteDirectory(landing.resolve(FEB.toString()).toFile());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dk.flis.jobs.FlisException.class,
+                () -> new BronzeStep(lake, new AuditLog("forsvundet")).load(verified));
+        assertEquals(1, e.exitCode());
+        assertEquals("Landing file " + landing.resolve("2021-02/yr_beregning.csv") + " disappeared during the run,"
+                + " after it was verified: put delivery 2021-02 back in the landing folder and run the same command"
+                + " again (it redoes this run).", e.getMessage().replace("file:", ""));
+    }
+
+    /** {@code flis run} in a child JVM with this test's classpath and JVM flags; its output goes to a log file. */
+    private Process child(String[] run, String name) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-") || a.startsWith("-X") || a.startsWith("-D")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dk.flis.jobs.cli.FlisCli"));
+        command.addAll(List.of(run));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child-" + name + ".log").toFile()).start();
     }
 
     private static String stdout(Runnable r) {
