@@ -40,7 +40,7 @@ public final class ResultPrinter {
         out.flush();
     }
 
-    static String text(Object v) {
+    public static String text(Object v) {
         if (v == null) {
             return "";
         }

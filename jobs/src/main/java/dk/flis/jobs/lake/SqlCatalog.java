@@ -13,6 +13,14 @@ public final class SqlCatalog {
     public static void register(Lakehouse lake) {
         SparkSession spark = lake.spark();
         for (Layer layer : Layer.values()) {
+            if (spark.catalog().databaseExists(layer.dir())) {
+                // Another lakehouse opened before in this session (a notebook): forget its names. Every table here
+                // is external (LOCATION), so DROP TABLE removes the name only, never the files. Never DROP DATABASE:
+                // the in-memory catalog deletes a dropped database's folder, which is the layer itself.
+                for (var t : spark.sql("SHOW TABLES IN " + layer.dir()).select("tableName").collectAsList()) {
+                    spark.sql("DROP TABLE IF EXISTS " + layer.dir() + ".`" + t.getString(0) + "`"); // names only
+                }
+            }
             var tables = lake.tables(layer);
             if (tables.isEmpty()) {
                 continue;
