@@ -168,9 +168,13 @@ public final class BenchCommand implements Callable<Integer> {
                 dir.resolve("duckdb-incremental"));
         say("scale " + scale + ": export --all of " + increment + " against writing its tables once");
         ExportTiming export = ExportTiming.measure(spark, lakehouse, increment, dir.resolve("export"));
+        say("scale " + scale + ": like for like, Spark on only the DuckDB reference's work over the " + months
+                + " deliveries");
+        LikeForLike like = LikeForLike.measure(spark, landing, backfillMonths, dir.resolve("like-for-like"));
         return new BenchReport.Scale(scale, generated, landingBytes,
                 new BenchReport.Run(backfill, backfillSteps, duckBackfill, backfillChecks),
-                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks), export);
+                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks), export,
+                like);
     }
 
     /** Generates once per scale and settings; a marker file tells a finished generation from a broken one. */

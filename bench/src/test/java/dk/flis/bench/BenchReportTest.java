@@ -21,7 +21,8 @@ class BenchReportTest {
         return new BenchReport.Scale(scale, 0, 1 << 20,
                 new BenchReport.Run(new ChildRun(List.of("flis"), backfill, 2L << 30, 0), steps, duck, List.of(SAME)),
                 new BenchReport.Run(new ChildRun(List.of("flis"), incremental, 1L << 30, 0), steps, duck,
-                        List.of(check)), new ExportTiming(backfill / 10, backfill / 5, 98, 50, 5000));
+                        List.of(check)), new ExportTiming(backfill / 10, backfill / 5, 98, 50, 5000),
+                new LikeForLike(backfill / 20, 6));
     }
 
     private static BenchReport report() {
@@ -40,6 +41,7 @@ class BenchReportTest {
         assertEquals(0.5, r.exponent(s -> s.backfill().duckSeconds()), 1e-9);
         assertEquals(0.1, r.scales().get(0).incrementalShare(), 1e-9);
         assertEquals(10.0, r.scales().get(0).backfill().sparkPerDuck(), 1e-9);
+        assertEquals(0.5, r.scales().get(0).likeForLikeRatio(), 1e-9);
         assertTrue(Double.isNaN(report().exponent(s -> 1)));
     }
 
@@ -49,7 +51,8 @@ class BenchReportTest {
         r.add(scale(0.01, 200, 30, 2, SAME));
         assertTrue(r.allEqual());
         String summary = r.summary();
-        assertTrue(summary.contains("| 0.01 | 200.0 | 30.0 | 15.0 % | 2.0 | 100.0× | 2.0 GB | 2.0× | yes |"), summary);
+        assertTrue(summary.contains("| 0.01 | 200.0 | 30.0 | 15.0 % | 2.0 | 100.0× | 10.0 | 5.0× | 2.0 GB | 2.0× | yes |"),
+                summary);
         r.add(scale(0.03, 400, 60, 4, DIFFERENT));
         assertFalse(r.allEqual());
         assertTrue(r.summary().contains("Equality check FAILED"));

@@ -39,6 +39,42 @@ public final class ModelGraph {
         order = topologicalOrder();
     }
 
+    private ModelGraph(Map<String, TableDef> subset) {
+        tables.putAll(subset);
+        order = topologicalOrder();
+    }
+
+    /**
+     * Only the tables {@code targets} need, transitively, in the same order: the bench times Spark on exactly the
+     * work of its DuckDB reference. An unknown target is a start-up error naming it.
+     */
+    public ModelGraph upstreamOf(java.util.Collection<String> targets) {
+        Set<String> needed = new LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(targets);
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (isBronze(id) || !needed.add(id)) {
+                continue;
+            }
+            TableDef t = tables.get(id);
+            if (t == null) {
+                throw new FlisException("Model graph: no table " + id + ".");
+            }
+            todo.addAll(t.inputs());
+        }
+        Map<String, TableDef> subset = new LinkedHashMap<>();
+        tables.values().stream().filter(t -> needed.contains(t.id())).forEach(t -> subset.put(t.id(), t));
+        return new ModelGraph(subset);
+    }
+
+    /** The bronze sources the graph's tables read. */
+    public Set<Source> sources() {
+        Set<Source> out = new LinkedHashSet<>();
+        tables.values().forEach(t -> t.inputs().stream().filter(ModelGraph::isBronze)
+                .forEach(in -> out.add(bronzeSource(in))));
+        return out;
+    }
+
     /** The models of flis-lakehouse, in the order they are listed in the plan. */
     public static ModelGraph flis() {
         return new ModelGraph(List.of(new Borger(), new Dfdg(), new Ydelsesrefusion(), new Ydelsesaktivitet(),

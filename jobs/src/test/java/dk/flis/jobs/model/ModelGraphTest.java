@@ -52,6 +52,26 @@ class ModelGraphTest {
     }
 
     @Test
+    void upstreamOfKeepsOnlyWhatTheTargetsNeedInTheSameOrder() {
+        ModelGraph g = new ModelGraph(List.of(model(
+                table(gold("c").reads("gold.b", "silver.a")),
+                table(gold("d").reads("silver.e")),
+                table(gold("b").reads("silver.a")),
+                table(silver("e").reads("bronze.yr_beregning")),
+                table(silver("a").reads("bronze.dfdg_visitation")))));
+        ModelGraph c = g.upstreamOf(List.of("gold.c"));
+        assertEquals(List.of("silver.a", "gold.b", "gold.c"), c.order().stream().map(TableDef::id).toList());
+        assertEquals(java.util.Set.of(dk.flis.common.landing.Source.DFDG_VISITATION), c.sources());
+        FlisException e = assertThrows(FlisException.class, () -> g.upstreamOf(List.of("gold.nowhere")));
+        assertEquals("Model graph: no table gold.nowhere.", e.getMessage());
+        // The bench's like-for-like graph: the DuckDB reference's four tables read two sources.
+        assertEquals(java.util.Set.of("dfdg_visitation", "yr_beregning"), ModelGraph.flis().upstreamOf(List.of(
+                "gold.fact_dfdg_visitationsforloeb", "gold.fact_dfdg_visitation_uge", "gold.fact_yr_finans",
+                "gold.dq_yr_findings")).sources().stream().map(dk.flis.common.landing.Source::tableName)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void aTableIsDeclaredOnce() {
         assertThrows(FlisException.class, () -> new ModelGraph(List.of(model(table(gold("a"))),
                 model(table(gold("a"))))));
