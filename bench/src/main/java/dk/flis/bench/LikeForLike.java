@@ -2,6 +2,7 @@ package dk.flis.bench;
 
 import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.common.config.FlisConfig;
+import dk.flis.common.landing.Source;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.bronze.BronzeStep;
 import dk.flis.jobs.config.ConfigLoader;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
 
@@ -33,10 +35,11 @@ record LikeForLike(double seconds, int tables) {
         Lakehouse lake = new Lakehouse(spark, config.lakehouse());
         ModelGraph graph = ModelGraph.flis().upstreamOf(DuckDbReference.TABLES.stream().map(t -> "gold." + t)
                 .toList());
+        Set<Source> sources = graph.sources();
         LandingZone zone = new LandingZone(landing.toString(), spark.sparkContext().hadoopConfiguration());
         List<Delivery> deliveries = months.stream().map(zone::open)
                 .map(d -> new Delivery(d.month(), d.folder(), d.files().stream()
-                        .filter(f -> graph.sources().contains(f.source())).toList()))
+                        .filter(f -> sources.contains(f.source())).toList()))
                 .toList();
         AuditLog audit = new AuditLog("like-for-like");
         long started = System.nanoTime();

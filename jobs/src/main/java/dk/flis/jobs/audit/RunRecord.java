@@ -3,8 +3,11 @@ package dk.flis.jobs.audit;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.jobs.lake.Lakehouse;
@@ -31,6 +34,8 @@ import org.apache.spark.sql.types.StructType;
 public final class RunRecord {
     public static final String TABLE = "koersler";
     public static final String RUNNING = "koerer";
+    /** A run with a start and no end: still going, or killed (the next run redoes it). */
+    public static final String NOT_FINISHED = "ikke afsluttet";
     private static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType)
             .add("maaneder", DataTypes.StringType)
@@ -78,6 +83,20 @@ public final class RunRecord {
     }
 
     /**
+     * One row per run from {@code audit.koersler}'s start and end rows: run_id, maaneder, startet, afsluttet,
+     * status ({@code ok}, {@code fejl}, or {@link #NOT_FINISHED}: still going, or killed), vaert.
+     */
+    public static Dataset<Row> perRun(Dataset<Row> records) {
+        return records.groupBy("run_id")
+                .agg(min("startet").as("startet"), max("afsluttet").as("afsluttet"), first("maaneder").as("maaneder"),
+                        max_by(col("status"), col("afsluttet")).as("slut"),
+                        count_if(col("status").notEqual(RUNNING)).as("ender"), first("vaert").as("vaert"))
+                .select(col("run_id"), col("maaneder"), col("startet"), col("afsluttet"),
+                        when(col("ender").equalTo(0), lit(NOT_FINISHED)).otherwise(col("slut")).as("status"),
+                        col("vaert"));
+    }
+
+    /**
      * Runs begun after the start of the last run that finished ok and not finished ok themselves: a run redoes
      * every unfinished run it finds, so older ones were redone by that ok run. A few rows per run, aggregated.
      */
@@ -85,12 +104,9 @@ public final class RunRecord {
         if (!lake.exists(Layer.AUDIT, TABLE)) {
             return List.of();
         }
-        Dataset<Row> runs = lake.read(Layer.AUDIT, TABLE).groupBy("run_id")
-                .agg(min("startet").as("startet"), first("maaneder").as("maaneder"), first("vaert").as("vaert"),
-                        count_if(col("status").equalTo("ok")).as("ok"),
-                        count_if(col("status").equalTo("fejl")).as("fejl"));
-        Row lastOk = runs.where("ok > 0").agg(max("startet")).first();
-        Dataset<Row> open = runs.where("ok = 0");
+        Dataset<Row> runs = perRun(lake.read(Layer.AUDIT, TABLE));
+        Row lastOk = runs.where(col("status").equalTo("ok")).agg(max("startet")).first();
+        Dataset<Row> open = runs.where(col("status").notEqual("ok"));
         if (!lastOk.isNullAt(0)) {
             open = open.where(col("startet").gt(lastOk.get(0)));
         }
@@ -101,7 +117,7 @@ public final class RunRecord {
                             .toList();
             out.add(new Unfinished(r.getString(r.fieldIndex("run_id")), months,
                     (LocalDateTime) r.get(r.fieldIndex("startet")), r.getString(r.fieldIndex("vaert")),
-                    r.getLong(r.fieldIndex("fejl")) > 0 ? "fejl" : RUNNING));
+                    r.getString(r.fieldIndex("status")).equals("fejl") ? "fejl" : RUNNING));
         }
         return out;
     }

@@ -2,14 +2,8 @@ package dk.flis.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -105,16 +99,7 @@ public final class StatusCommand implements Callable<Integer> {
     /** The last runs, newest first: ok, fejl, or "ikke afsluttet" (still running, or killed: redone next run). */
     private static Dataset<Row> runs(Lakehouse lake) {
         return lake.readIfExists(Layer.AUDIT, RunRecord.TABLE)
-                .map(d -> d.groupBy("run_id")
-                        .agg(min("startet").as("startet"), max("afsluttet").as("afsluttet"),
-                                first("maaneder").as("maaneder"),
-                                max_by(col("status"), col("afsluttet")).as("slut"),
-                                count_if(col("status").notEqual(RunRecord.RUNNING)).as("ender"),
-                                first("vaert").as("vaert"))
-                        .select(col("run_id"), col("maaneder"), col("startet"), col("afsluttet"),
-                                when(col("ender").equalTo(0), lit("ikke afsluttet")).otherwise(col("slut"))
-                                        .as("status"), col("vaert"))
-                        .orderBy(col("startet").desc()).limit(RUNS))
+                .map(d -> RunRecord.perRun(d).orderBy(col("startet").desc()).limit(RUNS))
                 .orElse(empty(new StructType().add("run_id", DataTypes.StringType)));
     }
 
