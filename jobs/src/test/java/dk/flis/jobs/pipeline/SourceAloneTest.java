@@ -144,6 +144,26 @@ class SourceAloneTest {
     }
 
     @Test
+    void aFirstDeliveryWhoseDataEndBeforeYrStartBuildsWithoutTheBenchmarks(SparkSession spark) throws Exception {
+        // Delivery 2020-01 holds December 2019: the horizon is before yr-start 2020-01-01. This run used to fail on
+        // the benchmark's month scaffold ("Illegal sequence boundaries"), so loading month by month from the
+        // generator's first delivery broke.
+        Lakehouse lake = load(spark, "2020-01", files("dfdg_visitation.csv", List.of(Source.DFDG_VISITATION.header(),
+                "V1;0101901234;751;Jobparat;2019-12-02 09:00:00;Jobcenter Aarhus")));
+
+        assertEquals(List.of("V1|751|2019-12-02|9999-12-31"), Frames.lines(
+                lake.read(Layer.GOLD, "fact_dfdg_visitationsforloeb"), "forloeb_id", "kommunekode", "startdato",
+                "slutdato"));
+        assertEquals(List.of("201949|7", "201950|7", "201951|7", "201952|7", "202001|7"),
+                Frames.lines(lake.read(Layer.GOLD, "fact_dfdg_visitation_uge"), "uge", "dage_i_kraft"));
+        for (String table : List.of("benchmark_ydelsesaktivitet", "fact_ydelsesaktivitet_uge")) {
+            assertFalse(lake.tables(Layer.GOLD).contains(table), table);
+            assertEquals(List.of("ikke bygget|bygges kun from flis.yr-start"), audit(lake, "gold." + table));
+        }
+        assertEquals(List.of("ok|null"), audit(lake, "run"));
+    }
+
+    @Test
     void populationAloneGivesTheBenchmarkDenominator(SparkSession spark) throws Exception {
         Lakehouse lake = load(spark, "2020-02", files("befolkning.csv", List.of(Source.BEFOLKNING.header(),
                 "2020-01;751;K;30;1000", "2020-01;751;M;16;200", "2020-01;751;M;70;500")));
