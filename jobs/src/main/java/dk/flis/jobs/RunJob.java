@@ -29,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code flis run}: landing → bronze → silver → gold for one month or every pending month. All deliveries of a
  * batch are verified before anything is written (a rejected delivery writes nothing). Silver and gold are rebuilt
  * from all of bronze, with the horizon of the latest loaded delivery, so the result never depends on load order:
- * months one by one, a backfill with {@code --all}, or a rerun all give identical gold tables.
+ * months one by one, a backfill with {@code --all}, a rerun or {@code --rebuild} all give identical gold tables.
  */
 public final class RunJob {
     private final Lakehouse lake;
@@ -74,6 +74,26 @@ public final class RunJob {
     }
 
     /**
+     * Rebuilds silver and gold from what bronze holds, with the latest loaded horizon, and loads nothing: after an
+     * upgrade that changed a rule, gold follows without redelivering anything. An unfinished run is finished first
+     * (its deliveries loaded again), which rebuilds as well. The run is recorded like any other, so a killed
+     * rebuild is redone by the next run.
+     */
+    public void rebuild() {
+        if (!lake.exists(Layer.BRONZE, BronzeStep.DELIVERIES)) {
+            throw new FlisException("Nothing is loaded in " + lake.root() + ", so there is nothing to rebuild: run "
+                    + "flis run --all first.");
+        }
+        List<DeliveryMonth> unfinished = withUnfinished(List.of());
+        if (!unfinished.isEmpty()) {
+            load(unfinished);
+            return;
+        }
+        Progress.say("Rebuilding silver and gold from bronze (" + loadedMonths().size() + " deliveries loaded).");
+        execute(List.of(latestLoaded()), List.of());
+    }
+
+    /**
      * Adds the deliveries of every run that started and did not finish (killed, or failed while writing): they
      * are loaded again, and silver and gold rebuilt, so the lakehouse ends as if that run had completed.
      */
@@ -99,10 +119,14 @@ public final class RunJob {
     }
 
     private void load(List<DeliveryMonth> months) {
-        Instant started = Instant.now();
         Progress.say("Verifying " + months.size() + " deliver" + (months.size() == 1 ? "y" : "ies") + " in "
                 + landing.root() + ": " + months.get(0) + (months.size() > 1 ? " … " + months.get(months.size() - 1) : ""));
-        List<Delivery> deliveries = months.stream().map(landing::open).toList();
+        execute(months, months.stream().map(landing::open).toList());
+    }
+
+    /** Bronze for {@code deliveries} (none for a rebuild), then silver and gold, between a run's start and end. */
+    private void execute(List<DeliveryMonth> months, List<Delivery> deliveries) {
+        Instant started = Instant.now();
         String label = months.size() == 1 ? months.get(0).toString()
                 : months.get(0) + ".." + months.get(months.size() - 1);
         // Committed after verification (a rejected delivery writes nothing) and before the first write.
@@ -110,7 +134,9 @@ public final class RunJob {
         AuditLog audit = new AuditLog(record.runId());
         LocalDateTime startedAt = LocalDateTime.now();
         try {
-            new BronzeStep(lake, audit).load(deliveries);
+            if (!deliveries.isEmpty()) {
+                new BronzeStep(lake, audit).load(deliveries);
+            }
             DeliveryMonth latest = latestLoaded();
             new ModelRunner(graph, lake, audit).run(RunContext.of(lake.spark(), config, latest), label);
             audit.record(label, "run", null, null, null, startedAt, "ok", null);

@@ -30,6 +30,10 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--all", description = "Load every ready delivery not loaded yet, in one pass.")
         boolean all;
 
+        @Option(names = "--rebuild", description = "Rebuild silver and gold from every delivery already in bronze "
+                + "(after an upgrade that changed a rule); loads nothing new.")
+        boolean rebuild;
+
         @Option(names = "--plan", description = "Print the table graph in run order (Markdown) and exit.")
         boolean plan;
     }
@@ -52,10 +56,13 @@ public final class RunCommand implements Callable<Integer> {
         SparkSession spark = Sessions.create(config);
         // One writer at a time; a second run exits 1 naming the holder, a killed run's lock is taken over.
         try (LakehouseLock lock = LakehouseLock.acquire(spark.sparkContext().hadoopConfiguration(),
-                config.lakehouse(), month != null ? "run --month " + month : "run --all")) {
+                config.lakehouse(), month != null ? "run --month " + month
+                        : which.rebuild ? "run --rebuild" : "run --all")) {
             RunJob job = new RunJob(spark, config);
             if (month != null) {
                 job.runMonth(month);
+            } else if (which.rebuild) {
+                job.rebuild();
             } else {
                 job.runAll();
             }

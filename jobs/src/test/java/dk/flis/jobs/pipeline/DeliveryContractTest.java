@@ -3,6 +3,7 @@ package dk.flis.jobs.pipeline;
 import static dk.flis.jobs.pipeline.TestLakes.delivery;
 import static dk.flis.jobs.pipeline.TestLakes.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -189,6 +190,10 @@ class DeliveryContractTest {
         assertEquals(2, FlisCli.execute("run"));
         assertEquals(2, FlisCli.execute("frobnicate"));
         assertEquals(1, FlisCli.execute(concat(new String[] {"run", "--month", "2019-12"}, where)));
+        assertEquals(2, FlisCli.execute("run", "--rebuild", "--all"));
+        // Nothing loaded yet: nothing to rebuild, and nothing written.
+        assertEquals(1, FlisCli.execute(concat(new String[] {"run", "--rebuild"}, where)));
+        assertFalse(Files.exists(lakehouse().resolve("silver")));
 
         // A delivery that breaks the contract: exit 3.
         delivery(landing(), "2020-03", files("dfdg_visitation.csv", List.of(VISITATION_HEADER)));

@@ -462,6 +462,21 @@ class GeneratedPipelineTest {
         }
     }
 
+    @Test
+    void aRebuildOfTheBackfillsBronzeGivesTheMonthlyRunsGoldTableByTable() {
+        // Months one by one (out of order, in memory) ≡ backfill ≡ rebuild: the backfill's Delta bronze, rebuilt
+        // with `flis run --rebuild`, has the monthly runs' silver tables and every gold table, row for row.
+        new RunJob(TestLakes.config(dir.resolve("landing"), dir.resolve("backfill")), backfill).rebuild();
+        assertEquals(monthly.tables(Layer.GOLD), backfill.tables(Layer.GOLD));
+        assertEquals(monthly.tables(Layer.SILVER), backfill.tables(Layer.SILVER));
+        for (String table : monthly.tables(Layer.GOLD)) {
+            assertEquals(0, TestLakes.difference(monthly, backfill, Layer.GOLD, table), table);
+        }
+        assertTrue(backfill.read(Layer.GOLD, "fact_dfdg_visitation_uge").count() > 10_000, "a real comparison");
+        assertEquals(List.of("ok"), Frames.lines(backfill.read(Layer.AUDIT, "koersler").where("status <> 'koerer'"),
+                "status"));
+    }
+
     private record Spell(String id, String cpr, int kommune, String kategori, LocalDate start, LocalDate end) {}
 
     /** SPEC 3.1 written out plainly: latest version, same-day rule, end at the next kept start. */
