@@ -80,7 +80,8 @@ public final class RunJob {
      * rebuild is redone by the next run.
      */
     public void rebuild() {
-        if (!lake.exists(Layer.BRONZE, BronzeStep.DELIVERIES)) {
+        Set<String> loaded = loadedMonths();
+        if (loaded.isEmpty()) {
             throw new FlisException("Nothing is loaded in " + lake.root() + ", so there is nothing to rebuild: run "
                     + "flis run --all first.");
         }
@@ -89,8 +90,8 @@ public final class RunJob {
             load(unfinished);
             return;
         }
-        Progress.say("Rebuilding silver and gold from bronze (" + loadedMonths().size() + " deliveries loaded).");
-        execute(List.of(latestLoaded()), List.of());
+        Progress.say("Rebuilding silver and gold from bronze (" + loaded.size() + " deliveries loaded).");
+        execute(List.of(DeliveryMonth.parse(java.util.Collections.max(loaded))), List.of()); // YYYY-MM sorts
     }
 
     /**
