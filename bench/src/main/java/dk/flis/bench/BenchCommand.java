@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench/run}: per scale, generate deliveries, run the full backfill and one incremental month with
  * {@code ./flis} exactly as operations do, time the DuckDB reference over the same landing files, and check that
- * both give the same core tables. Prints per step wall time, rows, rows/s and peak driver memory, then the scaling
+ * both give the same core tables; then rebuild a copy with {@code flis run --rebuild} and check that the maintained
+ * incremental month gave every silver and gold table of the rebuild. Prints per step wall time, rows, rows/s and peak driver memory, then the scaling
  * exponent, Spark ÷ DuckDB, incremental ÷ backfill and export ÷ write once. Exit code 1 when any table differs.
  */
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
@@ -166,6 +167,10 @@ public final class BenchCommand implements Callable<Integer> {
         double duckIncremental = duck.run(landing, all, dir.resolve("duckdb-incremental"));
         List<GoldComparison.TableCheck> incrementalChecks = comparison.compare(lakehouse.toString(),
                 dir.resolve("duckdb-incremental"));
+        say("scale " + scale + ": a copy rebuilt with flis run --rebuild, every silver and gold table compared with "
+                + "the maintained month");
+        RebuildCheck rebuild = RebuildCheck.measure(spark, lakehouse, dir.resolve("lakehouse-rebuild"),
+                copy -> pipeline(dir, "rebuild", "--rebuild", landing, copy));
         say("scale " + scale + ": export --all of " + increment + " against writing its tables once");
         ExportTiming export = ExportTiming.measure(spark, lakehouse, increment, dir.resolve("export"));
         say("scale " + scale + ": like for like, Spark on only the DuckDB reference's work over the " + months
@@ -173,8 +178,8 @@ public final class BenchCommand implements Callable<Integer> {
         LikeForLike like = LikeForLike.measure(spark, landing, backfillMonths, dir.resolve("like-for-like"));
         return new BenchReport.Scale(scale, generated, landingBytes,
                 new BenchReport.Run(backfill, backfillSteps, duckBackfill, backfillChecks),
-                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks), export,
-                like);
+                new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks), rebuild,
+                export, like);
     }
 
     /** Generates once per scale and settings; a marker file tells a finished generation from a broken one. */

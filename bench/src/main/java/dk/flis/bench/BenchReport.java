@@ -23,7 +23,7 @@ final class BenchReport {
     }
 
     record Scale(double scale, double generateSeconds, long landingBytes, Run backfill, Run incremental,
-                 ExportTiming export, LikeForLike likeForLike) {
+                 RebuildCheck rebuild, ExportTiming export, LikeForLike likeForLike) {
         double incrementalShare() {
             return incremental.child().seconds() / backfill.child().seconds();
         }
@@ -63,7 +63,7 @@ final class BenchReport {
     }
 
     boolean allEqual() {
-        return scales.stream().allMatch(s -> s.backfill().equal() && s.incremental().equal());
+        return scales.stream().allMatch(s -> s.backfill().equal() && s.incremental().equal() && s.rebuild().equal());
     }
 
     /** Slope of log(time) over log(scale), least squares: 1.0 = linear. NaN with fewer than two scales. */
@@ -104,6 +104,10 @@ final class BenchReport {
             b.append(f("| %s | DuckDB reference (%d threads) | %.1f | | | |%n", name, duckThreads,
                     r.duckSeconds()));
         }
+        b.append(f("| rebuild | `./flis run --rebuild` of a copy after the incremental month | %.1f | | | |%n",
+                s.rebuild().child().seconds()));
+        b.append(f("| rebuild | every silver and gold table equal to the maintained month (%d tables) | %s | | | |%n",
+                s.rebuild().tables(), s.rebuild().equal() ? "yes" : "**NO** " + s.rebuild().differing()));
         b.append(f("| like for like | bronze of 2 sources → the reference's 4 tables (%d in the graph, warm session) | "
                 + "%.1f | | | |%n", s.likeForLike().tables(), s.likeForLike().seconds()));
         ExportTiming e = s.export();
@@ -125,16 +129,18 @@ final class BenchReport {
 
     String summary() {
         StringBuilder b = new StringBuilder("\n## Summary\n\n");
-        b.append("| scale | backfill s | incremental s | incremental ÷ backfill | DuckDB s | Spark ÷ DuckDB | "
-                + "like for like s | like for like ÷ DuckDB | peak driver RSS | export ÷ write once | equal |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        b.append("| scale | backfill s | incremental s | incremental ÷ backfill | rebuild s | DuckDB s | "
+                + "Spark ÷ DuckDB | like for like s | like for like ÷ DuckDB | peak driver RSS | export ÷ write once | "
+                + "equal | incremental ≡ rebuild |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Scale s : scales) {
             long peak = Math.max(s.backfill().child().peakRssBytes(), s.incremental().child().peakRssBytes());
-            b.append(f("| %s | %.1f | %.1f | %.1f %% | %.1f | %.1f× | %.1f | %.1f× | %s | %.1f× | %s |%n", s.scale(),
-                    s.backfill().child().seconds(), s.incremental().child().seconds(), 100 * s.incrementalShare(),
-                    s.backfill().duckSeconds(), s.backfill().sparkPerDuck(), s.likeForLike().seconds(),
-                    s.likeForLikeRatio(), mb(peak), s.export().ratio(),
-                    s.backfill().equal() && s.incremental().equal() ? "yes" : "**NO**"));
+            b.append(f("| %s | %.1f | %.1f | %.1f %% | %.1f | %.1f | %.1f× | %.1f | %.1f× | %s | %.1f× | %s | %s |%n",
+                    s.scale(), s.backfill().child().seconds(), s.incremental().child().seconds(),
+                    100 * s.incrementalShare(), s.rebuild().child().seconds(), s.backfill().duckSeconds(),
+                    s.backfill().sparkPerDuck(), s.likeForLike().seconds(), s.likeForLikeRatio(), mb(peak),
+                    s.export().ratio(), s.backfill().equal() && s.incremental().equal() ? "yes" : "**NO**",
+                    s.rebuild().equal() ? "yes (" + s.rebuild().tables() + " tables)" : "**NO**"));
         }
         b.append(f("%nScaling exponent (time ∝ scale^k): Spark backfill k = %.2f, incremental k = %.2f, "
                         + "DuckDB k = %.2f%n", exponent(s -> s.backfill().child().seconds()),
@@ -142,7 +148,8 @@ final class BenchReport {
         for (String step : List.of("bronze", "silver", "gold")) {
             b.append(f("  backfill %s k = %.2f%n", step, exponent(s -> stepSeconds(s.backfill(), step))));
         }
-        b.append(allEqual() ? "\nEquality check: every DuckDB table equals its Spark gold table.\n"
+        b.append(allEqual() ? "\nEquality check: every DuckDB table equals its Spark gold table, and the maintained "
+                + "incremental month equals its rebuild in every silver and gold table.\n"
                 : "\nEquality check FAILED: see the tables marked NO above.\n");
         return b.toString();
     }

@@ -21,8 +21,10 @@ class BenchReportTest {
         return new BenchReport.Scale(scale, 0, 1 << 20,
                 new BenchReport.Run(new ChildRun(List.of("flis"), backfill, 2L << 30, 0), steps, duck, List.of(SAME)),
                 new BenchReport.Run(new ChildRun(List.of("flis"), incremental, 1L << 30, 0), steps, duck,
-                        List.of(check)), new ExportTiming(backfill / 10, backfill / 5, 98, 50, 5000),
-                new LikeForLike(backfill / 20, 6));
+                        List.of(check)),
+                new RebuildCheck(new ChildRun(List.of("flis"), backfill * 0.9, 2L << 30, 0), 66,
+                        check == SAME ? java.util.Map.of() : java.util.Map.of("gold.fact_yr_finans", 2L)),
+                new ExportTiming(backfill / 10, backfill / 5, 98, 50, 5000), new LikeForLike(backfill / 20, 6));
     }
 
     private static BenchReport report() {
@@ -51,12 +53,14 @@ class BenchReportTest {
         r.add(scale(0.01, 200, 30, 2, SAME));
         assertTrue(r.allEqual());
         String summary = r.summary();
-        assertTrue(summary.contains("| 0.01 | 200.0 | 30.0 | 15.0 % | 2.0 | 100.0× | 10.0 | 5.0× | 2.0 GB | 2.0× | yes |"),
-                summary);
+        assertTrue(summary.contains("| 0.01 | 200.0 | 30.0 | 15.0 % | 180.0 | 2.0 | 100.0× | 10.0 | 5.0× | 2.0 GB | 2.0× "
+                + "| yes | yes (66 tables) |"), summary);
         r.add(scale(0.03, 400, 60, 4, DIFFERENT));
         assertFalse(r.allEqual());
         assertTrue(r.summary().contains("Equality check FAILED"));
         assertTrue(r.scaleBlock(r.scales().get(1)).contains("**NO** [spark: x, duckdb: y]"));
+        assertTrue(r.scaleBlock(r.scales().get(1)).contains("(66 tables) | **NO** {gold.fact_yr_finans=2} |"),
+                r.scaleBlock(r.scales().get(1)));
         assertTrue(r.scaleBlock(r.scales().get(1)).contains(
                 "| export | **`flis export --all`** (98 packages, 5000 files) | **80.0** |"), r.scaleBlock(r.scales().get(1)));
     }

@@ -6,12 +6,14 @@ import static org.apache.spark.sql.functions.max;
 import dk.flis.common.calendar.DeliveryMonth;
 import dk.flis.common.config.FlisConfig;
 import dk.flis.jobs.audit.AuditLog;
+import dk.flis.jobs.audit.GoldState;
 import dk.flis.jobs.audit.RunRecord;
 import dk.flis.jobs.bronze.BronzeStep;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import dk.flis.jobs.landing.Delivery;
 import dk.flis.jobs.landing.LandingZone;
+import dk.flis.jobs.model.ChangeSet;
 import dk.flis.jobs.model.ModelGraph;
 import dk.flis.jobs.model.ModelRunner;
 import dk.flis.jobs.model.RunContext;
@@ -20,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
@@ -27,15 +30,20 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code flis run}: landing → bronze → silver → gold for one month or every pending month. All deliveries of a
- * batch are verified before anything is written (a rejected delivery writes nothing). Silver and gold are rebuilt
- * from all of bronze, with the horizon of the latest loaded delivery, so the result never depends on load order:
- * months one by one, a backfill with {@code --all}, a rerun or {@code --rebuild} all give identical gold tables.
+ * batch are verified before anything is written (a rejected delivery writes nothing). Silver and gold are a function
+ * of all of bronze and the horizon of the latest loaded delivery, so the result never depends on load order: months
+ * one by one, a backfill with {@code --all}, a rerun or {@code --rebuild} all give identical gold tables. A batch of
+ * new months on gold a finished run built maintains the per-citizen tables instead of rebuilding them (issue 17):
+ * the same tables, for the cost of the citizens the batch touches.
  */
 public final class RunJob {
     private final Lakehouse lake;
     private final LandingZone landing;
     private final FlisConfig config;
     private final ModelGraph graph;
+    private final String fingerprint;
+    /** This run finishes a run that did not end: silver and gold are rebuilt, never maintained. */
+    private boolean finishing;
 
     public RunJob(SparkSession spark, FlisConfig config) {
         this(config, new Lakehouse(spark, config.lakehouse()));
@@ -49,6 +57,7 @@ public final class RunJob {
         this.landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
         // Validated before anything is read or written: a bad declaration is a start-up error.
         this.graph = ModelGraph.flis();
+        this.fingerprint = GoldState.fingerprint(config, graph.plan());
     }
 
     public void runMonth(DeliveryMonth month) {
@@ -103,6 +112,7 @@ public final class RunJob {
         if (open.isEmpty()) {
             return months;
         }
+        finishing = true; // gold may be half-written: rebuild it
         Set<DeliveryMonth> ready = new TreeSet<>(landing.readyMonths());
         Set<DeliveryMonth> all = new TreeSet<>(months);
         for (RunRecord.Unfinished u : open) {
@@ -131,6 +141,7 @@ public final class RunJob {
         String label = months.size() == 1 ? months.get(0).toString()
                 : months.get(0) + ".." + months.get(months.size() - 1);
         // Committed after verification (a rejected delivery writes nothing) and before the first write.
+        Optional<DeliveryMonth> builtTo = deliveries.isEmpty() ? Optional.empty() : maintainableFrom(months);
         RunRecord record = RunRecord.start(lake, months);
         AuditLog audit = new AuditLog(record.runId());
         LocalDateTime startedAt = LocalDateTime.now();
@@ -139,9 +150,19 @@ public final class RunJob {
                 new BronzeStep(lake, audit).load(deliveries);
             }
             DeliveryMonth latest = latestLoaded();
-            new ModelRunner(graph, lake, audit).run(RunContext.of(lake.spark(), config, latest), label);
-            audit.record(label, "run", null, null, null, startedAt, "ok", null);
+            RunContext context = RunContext.of(lake.spark(), config, latest);
+            Optional<ChangeSet> changes = Optional.empty();
+            if (builtTo.isPresent()) {
+                context = context.after(builtTo.get());
+                changes = Optional.of(ChangeSet.of(lake, months, context.pseudonymizer()));
+                Progress.say("Gold was built to " + builtTo.get() + ": maintaining the per-citizen tables ("
+                        + changes.get().summary() + ").");
+            }
+            new ModelRunner(graph, lake, audit).run(context, label, changes);
+            audit.record(label, "run", null, null, null, startedAt, "ok",
+                    builtTo.map(b -> "pr. borger fra " + b).orElse(null));
             audit.flush(lake);
+            GoldState.write(lake, record.runId(), latest, fingerprint);
             record.finish("ok"); // last: only now is the run done
             Progress.step("run " + label + " done (gold horizon " + latest.horizon() + ")", started);
         } catch (RuntimeException e) {
@@ -154,6 +175,29 @@ public final class RunJob {
             }
             throw e;
         }
+    }
+
+    /**
+     * The delivery gold was built to, when this batch can maintain it instead of rebuilding: no run to finish, only
+     * months never loaded, gold built by a finished run from this very configuration to the latest loaded
+     * delivery, and the same history start (a new year drops weeks: rebuilt).
+     */
+    private Optional<DeliveryMonth> maintainableFrom(List<DeliveryMonth> batch) {
+        if (finishing) {
+            return Optional.empty();
+        }
+        Set<String> loaded = loadedMonths();
+        if (loaded.isEmpty() || batch.stream().anyMatch(m -> loaded.contains(m.toString()))) {
+            return Optional.empty();
+        }
+        DeliveryMonth previous = DeliveryMonth.parse(java.util.Collections.max(loaded)); // YYYY-MM sorts
+        DeliveryMonth latest = java.util.Collections.max(batch).compareTo(previous) > 0
+                ? java.util.Collections.max(batch) : previous;
+        int years = config.historyYears();
+        if (!latest.historyStart(years).equals(previous.historyStart(years))) {
+            return Optional.empty();
+        }
+        return GoldState.builtTo(lake, fingerprint).filter(previous::equals);
     }
 
     private Set<String> loadedMonths() {

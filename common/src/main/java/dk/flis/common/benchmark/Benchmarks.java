@@ -102,7 +102,7 @@ public final class Benchmarks {
         Dataset<Row> counts = base.sparkSession().sql("""
                 SELECT kommunekode, maaned, IF(grouping(ydelse) = 1, 'I alt', ydelse) AS ydelse,
                        count(DISTINCT IF(dage > 0, cpr_id, NULL)) AS unik_person,
-                       sum(fuldtidsperson) AS fuldtidspersoner,
+                       CAST(sum(CAST(fuldtidsperson AS DECIMAL(38, 18))) AS DOUBLE) AS fuldtidspersoner, -- exact: any row order
                        CAST(100 * sum(IF(finansieringstype = 'Refusion', finansieringsbeloeb, 0))
                             / nullif(sum(IF(finansieringstype = 'Refusion', bruttoudgift, 0)), 0) AS DOUBLE)
                          AS refusionsprocent

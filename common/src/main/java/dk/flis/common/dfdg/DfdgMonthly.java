@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.calendar.WeeklyRollout;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,10 +38,12 @@ public final class DfdgMonthly {
      * @param activationWeeks fact_dfdg_aktivering_uge (with visitationskategori and er_aktiveret)
      * @param activations     fact_dfdg_aktivering (spells, with er_aktiveret and hjaelpemiddel_udgift)
      * @param conversations   fact_dfdg_samtale (held, with visitationskategori)
+     * @param fromMonth       only the months from this one (yyyy-MM), when the others are kept: every measure of
+     *                        a month is computed from that month's rows alone
      */
     public static Dataset<Row> aggregate(Dataset<Row> visitationWeeks, Dataset<Row> activationWeeks,
                                          Dataset<Row> activations, Dataset<Row> conversations,
-                                         WeeklyRollout rollout) {
+                                         WeeklyRollout rollout, Optional<String> fromMonth) {
         Column noText = lit(null).cast("string");
         Column noNumber = lit(null).cast("decimal(18,2)");
         Column noInt = lit(null).cast("int");
@@ -73,7 +76,9 @@ public final class DfdgMonthly {
                         category, noText.as("aktivitetstype"), col("cpr_id"),
                         noText.as("forloeb_id"), noText.as("aktivitet_id"), col("samtale_id"), noInt.as("dage"),
                         noNumber.as("timer"), noNumber.as("udgift"));
-        Dataset<Row> base = spells.unionByName(activated).unionByName(aids).unionByName(talks);
+        Dataset<Row> all = spells.unionByName(activated).unionByName(aids).unionByName(talks);
+        // The filter reaches each input's scan, before the distinct and the grouping sets.
+        Dataset<Row> base = fromMonth.map(m -> all.where(col("maaned").geq(m))).orElse(all);
         String view = "dfdg_maaned_base_" + Integer.toHexString(System.identityHashCode(base));
         base.createOrReplaceTempView(view);
         return base.sparkSession().sql("""

@@ -18,6 +18,10 @@ public final class SparkSettings {
         // zone is not UTC (a Danish server: Europe/Copenhagen), though the session zone above is. That check
         // only guards Delta's own bookkeeping and costs ~0.5 s a commit here; values do not depend on it.
         m.put("spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
+        // Deletion vectors (the MERGE of a maintained run on a large table, which turns them on for that table):
+        // Delta 4.4 asks Spark 4.2's Parquet scan for the _metadata.row_index field, which that scan does not offer
+        // here (FIELD_NOT_FOUND); Delta's own row index column gives the same positions.
+        m.put("spark.databricks.delta.deletionVectors.useMetadataRowIndex", "false");
         m.put("spark.sql.jsonGenerator.ignoreNullFields", "false");
         m.put("spark.sql.datetime.java8API.enabled", "true");
         // Gold and bronze are written with replaceWhere / overwrite of whole tables, never appended blindly.

@@ -125,7 +125,8 @@ public final class YrMonthly {
             keys.add(col(d));
         }
         return personMonths.groupBy(keys.toArray(Column[]::new))
-                .agg(sum(col("fuldtidsperson")).as("fuldtidspersoner"),
+                // Summed exactly: a double sum depends on row order, and gold must not (a MERGE reorders files).
+                .agg(sum(col("fuldtidsperson").cast("decimal(38,18)")).cast("double").as("fuldtidspersoner"),
                         count_distinct(when(col("dage").gt(0), col("cpr_id"))).as("antal_personer"),
                         count_distinct(when(col("dage").gt(0), col("cpr_id"))).as("unik_person"),
                         max(col("finansieringstype")).as("finansieringstype"),

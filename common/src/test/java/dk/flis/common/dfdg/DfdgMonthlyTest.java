@@ -10,6 +10,7 @@ import dk.flis.common.test.SparkExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,7 +49,13 @@ class DfdgMonthlyTest {
         WeeklyRollout rollout = WeeklyRollout.of(DeliveryMonth.parse("2020-02"), 3);
 
         Dataset<Row> agg = DfdgMonthly.aggregate(visitationWeeks, activationWeeks, activations, conversations,
-                rollout);
+                rollout, Optional.empty());
+        // Month-local: from January it is the same table, from February (a maintained run's later months) empty.
+        String[] all = agg.columns();
+        assertEquals(Frames.lines(agg, all), Frames.lines(DfdgMonthly.aggregate(visitationWeeks, activationWeeks,
+                activations, conversations, rollout, Optional.of("2020-01")), all));
+        assertEquals(0, DfdgMonthly.aggregate(visitationWeeks, activationWeeks, activations, conversations, rollout,
+                Optional.of("2020-02")).count());
         assertEquals(List.of(
                         "2020-01|Aktivitetsparat|I alt|1|1|1|0|0.00|7|0.00",
                         "2020-01|Aktivitetsparat|Virksomhedspraktik|1|null|1|null|0.00|7|0.00",

@@ -4,15 +4,21 @@ import dk.flis.jobs.FlisException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Delta tables under {@code <lakehouse>/<layer>/<name>}. Writes are whole-table overwrites or
@@ -84,13 +90,114 @@ public class Lakehouse {
     }
 
     /** Rows of one partition value in one task: one file per partition instead of one per task and value. */
-    private static Dataset<Row> clustered(Dataset<Row> rows, String... partitionBy) {
+    public static Dataset<Row> clustered(Dataset<Row> rows, String... partitionBy) {
         if (partitionBy.length == 0) {
             return rows;
         }
-        return rows.repartition(java.util.Arrays.stream(partitionBy).map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
+        return rows.repartition(Arrays.stream(partitionBy).map(functions::col).toArray(Column[]::new));
     }
+
+    /**
+     * Below this size a maintained table is rewritten whole (its kept rows and the recomputed ones, one overwrite):
+     * a MERGE costs more jobs than writing a small table (bench/RESULTS.md, issue 17). From it on, a MERGE with
+     * deletion vectors writes only what changed.
+     */
+    public static final long MERGE_FROM_BYTES = 32L << 20;
+
+    /**
+     * Replaces every row of the citizens in {@code citizens} (column {@code cpr_id}) with {@code rows}, in one
+     * commit, and returns {rows inserted, rows deleted}. A small table is rewritten whole; a large one gets a MERGE
+     * ({@link #mergeCitizens}).
+     */
+    public long[] replaceCitizens(Dataset<Row> rows, Layer layer, String name, Dataset<Row> citizens) {
+        if (sizeInBytes(layer, name) >= MERGE_FROM_BYTES) {
+            return mergeCitizens(rows, layer, name, citizens);
+        }
+        Dataset<Row> old = read(layer, name);
+        Dataset<Row> kept = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_anti")
+                .select(columns(old)); // a USING join puts cpr_id first: keep the table's column order
+        return rewrite(layer, name, kept, rows);
+    }
+
+    /**
+     * Replaces the rows matching {@code condition} (e.g. {@code maaned >= '2020-09'}) with {@code rows}, which must
+     * all match it, in one commit; returns {rows inserted, rows deleted}. A small table is rewritten whole; a large
+     * one gets a MERGE that inserts the rows and deletes the old ones with deletion vectors.
+     */
+    public long[] replaceMatching(Dataset<Row> rows, Layer layer, String name, String condition) {
+        if (sizeInBytes(layer, name) < MERGE_FROM_BYTES) {
+            return rewrite(layer, name, read(layer, name).where("NOT (" + condition + ")"), rows);
+        }
+        return mergeMatching(rows, layer, name, condition);
+    }
+
+    /** The MERGE of {@link #replaceMatching} for a large table. */
+    long[] mergeMatching(Dataset<Row> rows, Layer layer, String name, String condition) {
+        String path = path(layer, name);
+        DeltaTable table = DeltaTable.forPath(spark, path);
+        withDeletionVectors(table, path);
+        table.as("t").merge(rows.as("s"), "false")
+                .whenNotMatched().insertAll()
+                .whenNotMatchedBySource(condition).delete()
+                .execute();
+        return mergeMetrics(table);
+    }
+
+    /** The kept rows and the new ones as the whole table, in one overwrite; {inserted, deleted} from the counts. */
+    private long[] rewrite(Layer layer, String name, Dataset<Row> kept, Dataset<Row> rows) {
+        Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
+        String[] partitionBy = detail.<String>getList(detail.fieldIndex("partitionColumns")).toArray(String[]::new);
+        long before = read(layer, name).count(); // from the file statistics, no scan
+        Dataset<Row> keptRows = kept.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long keptCount = keptRows.count();
+            long total = overwrite(keptRows.unionByName(rows), layer, name, partitionBy);
+            return new long[] {total - keptCount, before - keptCount};
+        } finally {
+            keptRows.unpersist();
+        }
+    }
+
+    private static Column[] columns(Dataset<Row> table) {
+        return Arrays.stream(table.columns()).map(functions::col).toArray(Column[]::new);
+    }
+
+    private long sizeInBytes(Layer layer, String name) {
+        return DeltaTable.forPath(spark, path(layer, name)).detail().first().<Long>getAs("sizeInBytes");
+    }
+
+    /**
+     * The MERGE of {@link #replaceCitizens} for a large table: the recomputed rows tagged as inserts unioned with
+     * the citizens tagged as deletes. Deletion vectors mark the deleted rows instead of rewriting every file that
+     * holds one (the touched citizens live in every kommunekode partition).
+     */
+    long[] mergeCitizens(Dataset<Row> rows, Layer layer, String name, Dataset<Row> citizens) {
+        String path = path(layer, name);
+        DeltaTable table = DeltaTable.forPath(spark, path);
+        withDeletionVectors(table, path);
+        String[] columns = table.toDF().columns();
+        Dataset<Row> source = rows.select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new))
+                .withColumn(DELETE_TAG, functions.lit(false))
+                .unionByName(citizens.select("cpr_id").withColumn(DELETE_TAG, functions.lit(true)), true);
+        Map<String, String> insert = new LinkedHashMap<>();
+        for (String c : columns) {
+            insert.put("`" + c + "`", "s.`" + c + "`");
+        }
+        table.as("t").merge(source.as("s"), "t.cpr_id = s.cpr_id AND s." + DELETE_TAG)
+                .whenMatched().delete()
+                .whenNotMatched("NOT s." + DELETE_TAG).insertExpr(insert)
+                .execute();
+        return mergeMetrics(table);
+    }
+
+    private static long[] mergeMetrics(DeltaTable table) {
+        Row commit = table.history(1).first();
+        Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
+        return new long[] {Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")),
+                Long.parseLong(metrics.getOrDefault("numTargetRowsDeleted", "0"))};
+    }
+
+    private static final String DELETE_TAG = "_flis_slet";
 
     /** Replaces exactly the rows matching {@code condition} (e.g. one delivery month) with {@code rows}. */
     public void replaceWhere(Dataset<Row> rows, Layer layer, String name, String condition, String... partitionBy) {
@@ -101,6 +208,18 @@ public class Lakehouse {
         rows.write().format("delta").mode(SaveMode.Overwrite)
                 .option("replaceWhere", condition)
                 .save(path(layer, name));
+    }
+
+    /**
+     * Turns deletion vectors on for a table about to get its first MERGE. Only those tables need a reader that
+     * knows them (Spark with Delta 3+, delta-rs, Databricks); DAP packages are plain Parquet either way.
+     */
+    private void withDeletionVectors(DeltaTable table, String path) {
+        Row detail = table.detail().first();
+        if (!"true".equals(detail.<String, String>getJavaMap(detail.fieldIndex("properties"))
+                .get("delta.enableDeletionVectors"))) {
+            spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')");
+        }
     }
 
     public void deleteWhere(Layer layer, String name, String condition) {

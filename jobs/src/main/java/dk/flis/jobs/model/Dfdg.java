@@ -3,7 +3,10 @@ package dk.flis.jobs.model;
 import static dk.flis.jobs.model.TableDef.gold;
 import static dk.flis.jobs.model.TableDef.silver;
 import static dk.flis.jobs.model.TableDef.view;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
 
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.calendar.WeeklyRollout;
@@ -15,6 +18,7 @@ import dk.flis.common.dfdg.VisitationSpells;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -40,7 +44,7 @@ public final class Dfdg implements Model {
     public List<TableDef> tables() {
         List<TableDef> t = new ArrayList<>(List.of(
                 silver("dfdg_visitationsforloeb").grain("visitation spell (same-day visitations dropped)")
-                        .reads("bronze.dfdg_visitation")
+                        .reads("bronze.dfdg_visitation").perCitizen()
                         .rowsIn(in -> Silver.latest(in.get("bronze.dfdg_visitation"), List.of("forloeb_id")))
                         .by("VisitationSpells.spells", in -> VisitationSpells.spells(Silver.pseudonymised(in,
                                         Silver.latest(in.get("bronze.dfdg_visitation"), List.of("forloeb_id"))))
@@ -48,52 +52,54 @@ public final class Dfdg implements Model {
                                         "visitationstidspunkt", VisitationSpells.STARTDATO, VisitationSpells.SLUTDATO,
                                         "visiterende_organisation", "leverance")),
                 silver("dfdg_aktivitet").grain("activation, latest version").reads("bronze.dfdg_aktivitet")
+                        .perCitizen()
                         .by("LatestVersion.perKey", in -> Silver.pseudonymised(in, Silver.latest(
                                 in.get("bronze.dfdg_aktivitet"), List.of("aktivitet_id"), "opdateret_tidspunkt"))),
                 silver("dfdg_samtale").grain("conversation, latest version").reads("bronze.dfdg_samtale")
+                        .perCitizen()
                         .by("LatestVersion.perKey", in -> Silver.pseudonymised(in, Silver.latest(
                                 in.get("bronze.dfdg_samtale"), List.of("samtale_id")))),
 
                 gold("fact_dfdg_visitationsforloeb").grain("visitation spell").reads(SILVER_VISITATIONSFORLOEB)
-                        .perMunicipality()
+                        .perMunicipality().perCitizen()
                         .by("VisitationSpells.endAtNextStart", in -> in.get(SILVER_VISITATIONSFORLOEB)
                                 .select("kommunekode", "cpr_id", "forloeb_id", "visitationskategori",
                                         "visitationstidspunkt", VisitationSpells.STARTDATO,
                                         VisitationSpells.SLUTDATO, "visiterende_organisation")),
                 gold("fact_dfdg_visitation_uge").grain("visitation spell × ISO week in force")
-                        .reads(FACT_VISITATIONSFORLOEB).perMunicipality()
+                        .reads(FACT_VISITATIONSFORLOEB).perMunicipality().perCitizenWeekly()
                         .by("VisitationSpells.weeks", in -> VisitationSpells.weeks(in.get(FACT_VISITATIONSFORLOEB),
                                         in.context().rollout())
                                 .select("kommunekode", "cpr_id", "forloeb_id", WeeklyRollout.UGE,
                                         "visitationskategori", VisitationSpells.STARTDATO,
                                         WeeklyRollout.DAGE_I_KRAFT)),
                 view("visitationskategori_pr_uge").grain("citizen × ISO week: the category in force at week end")
-                        .reads(FACT_VISITATION_UGE)
+                        .reads(FACT_VISITATION_UGE).perCitizenWeekly()
                         .by("ActivationSpells.categoryPerWeek",
                                 in -> ActivationSpells.categoryPerWeek(in.get(FACT_VISITATION_UGE))),
                 gold("fact_dfdg_aktivering").grain("activation spell").reads(SILVER_AKTIVITET, CATEGORY_PER_WEEK)
-                        .perMunicipality()
+                        .perMunicipality().perCitizen(Dfdg::activationsOpenAtHorizon)
                         .by("ActivationSpells.spells", Dfdg::activations),
                 gold("fact_dfdg_aktivering_uge").grain("activation spell × ISO week in force")
-                        .reads(FACT_AKTIVERING, CATEGORY_PER_WEEK).perMunicipality()
+                        .reads(FACT_AKTIVERING, CATEGORY_PER_WEEK).perMunicipality().perCitizenWeekly()
                         .by("ActivationSpells.weeks", Dfdg::activationWeeks),
                 gold("fact_dfdg_samtale").grain("held conversation").reads(SILVER_SAMTALE, CATEGORY_PER_WEEK)
-                        .perMunicipality()
+                        .perMunicipality().perCitizen(Dfdg::conversationsAfterHorizon)
                         .by("Conversations.held", in -> ActivationSpells.withVisitationCategory(
                                         Conversations.held(in.get(SILVER_SAMTALE)), in.get(CATEGORY_PER_WEEK))
                                 .select("kommunekode", "cpr_id", "samtale_id", "dato", WeeklyRollout.UGE,
                                         "samtaletype", "kontaktform", "samtaletidspunkt", "indkaldende_organisation",
                                         "visitationskategori")),
                 gold("fact_dfdg_samtale_deltager").grain("held conversation × participant type")
-                        .reads(FACT_SAMTALE, SILVER_SAMTALE).perMunicipality()
+                        .reads(FACT_SAMTALE, SILVER_SAMTALE).perMunicipality().perCitizen()
                         .by("Conversations.participants", in -> Conversations.participants(in.get(FACT_SAMTALE)
                                 .join(in.get(SILVER_SAMTALE).select("samtale_id", "deltagere"), "samtale_id"))),
                 gold("agg_dfdg_maaned").grain("kommune × month × visitationskategori × aktivitetstype, with totals")
                         .reads(FACT_VISITATION_UGE, FACT_AKTIVERING_UGE, FACT_AKTIVERING, FACT_SAMTALE)
-                        .perMunicipality()
+                        .perMunicipality().perMonth("maaned")
                         .by("DfdgMonthly.aggregate", in -> DfdgMonthly.aggregate(in.get(FACT_VISITATION_UGE),
                                 in.get(FACT_AKTIVERING_UGE), in.get(FACT_AKTIVERING), in.get(FACT_SAMTALE),
-                                in.context().rollout())),
+                                in.context().rollout(), in.context().fromMonth())),
 
                 view("dfdg_observerede_vaerdier").grain("dimension × value × kommune seen in the data")
                         .reads(SILVER_AKTIVITET, SILVER_SAMTALE, FACT_SAMTALE_DELTAGER)
@@ -140,6 +146,21 @@ public final class Dfdg implements Model {
                         "kursusnavn", "hjaelpemiddel_art", "hjaelpemiddel_type", "hjaelpemiddel_form",
                         "hjaelpemiddel_udgift", "stoetteperson_art", "stoetteperson_type", "aktiverende_organisation",
                         "visiterende_organisation", "visitationskategori", "opdateret_tidspunkt");
+    }
+
+    /**
+     * Activations whose row moves with the horizon: days counted up to it while ongoing, and the category of a
+     * start week not rolled out before.
+     */
+    private static Dataset<Row> activationsOpenAtHorizon(Inputs in) {
+        Column old = lit(in.context().previousHorizon());
+        return in.get(SILVER_AKTIVITET)
+                .where(coalesce(col("slutdato"), lit(VisitationSpells.OPEN_END)).gt(old).or(col("startdato").gt(old)));
+    }
+
+    /** Conversations in a week not rolled out before: their visitation category was unknown then. */
+    private static Dataset<Row> conversationsAfterHorizon(Inputs in) {
+        return in.get(SILVER_SAMTALE).where(to_date(col("samtaletidspunkt")).gt(lit(in.context().previousHorizon())));
     }
 
     private static Dataset<Row> activationWeeks(Inputs in) {

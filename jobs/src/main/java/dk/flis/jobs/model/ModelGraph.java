@@ -37,6 +37,17 @@ public final class ModelGraph {
             }
         }
         order = topologicalOrder();
+        for (TableDef t : order) {
+            if (t.incremental().isPresent()) {
+                List<String> notPerCitizen = sourcesOf(t.id()).stream()
+                        .filter(s -> !ChangeSet.RECORD_KEYS.containsKey(s)).map(s -> "bronze." + s.tableName())
+                        .toList();
+                if (!notPerCitizen.isEmpty()) {
+                    throw new FlisException("Model graph: " + t.id() + " is declared per citizen but is fed by "
+                            + String.join(", ", notPerCitizen) + ", whose changes are not tracked per citizen.");
+                }
+            }
+        }
     }
 
     private ModelGraph(Map<String, TableDef> subset) {
@@ -72,6 +83,22 @@ public final class ModelGraph {
         Set<Source> out = new LinkedHashSet<>();
         tables.values().forEach(t -> t.inputs().stream().filter(ModelGraph::isBronze)
                 .forEach(in -> out.add(bronzeSource(in))));
+        return out;
+    }
+
+    /** The bronze sources upstream of a table, through every table it reads. */
+    public Set<Source> sourcesOf(String id) {
+        Set<Source> out = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (isBronze(next)) {
+                out.add(bronzeSource(next));
+            } else if (seen.add(next)) {
+                todo.addAll(tables.get(next).inputs());
+            }
+        }
         return out;
     }
 
@@ -137,8 +164,14 @@ public final class ModelGraph {
         b.append("table none of whose inputs exist is not written, and `audit.runs` has a row with status\n");
         b.append("`ikke bygget` naming the missing inputs. `view.*` rows are shared intermediate results, kept in\n");
         b.append("memory for one run and never written.\n\n");
-        b.append("| # | table | model | grain | reads | partitioned by | computed by |\n");
-        b.append("|---|---|---|---|---|---|---|\n");
+        b.append("A run of new months on a lakehouse built before maintains tables instead of rebuilding them (last\n");
+        b.append("column): *per citizen*, the rows of the citizens the new deliveries touch are recomputed from their\n");
+        b.append("whole history and replaced in one MERGE, and the weeks after the old horizon are added; *months from\n");
+        b.append("the first change*, the months from the first day a delivered record can change are recomputed and\n");
+        b.append("replaced. The rest are rebuilt. `flis run --rebuild` rebuilds everything and gives the same tables\n");
+        b.append("([operations](operations.md#what-a-monthly-run-costs-maintained-or-rebuilt)).\n\n");
+        b.append("| # | table | model | grain | reads | partitioned by | computed by | monthly run |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
         int i = 1;
         for (TableDef t : order) {
             String kind = switch (t.build()) {
@@ -154,6 +187,8 @@ public final class ModelGraph {
                     .append(" | ").append(t.partitionBy().isEmpty() ? "—" : String.join(", ", t.partitionBy()))
                     .append(" | `").append(t.computedBy()).append("`")
                     .append(t.condition().map(c -> "; only " + c.reason()).orElse(""))
+                    .append(" | ").append(t.build() != TableDef.Build.EVERY_RUN ? "—"
+                            : t.incremental().map(TableDef.Incremental::describe).orElse("rebuilt"))
                     .append(" |\n");
         }
         return b.toString();

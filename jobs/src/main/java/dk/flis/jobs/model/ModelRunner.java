@@ -1,20 +1,29 @@
 package dk.flis.jobs.model;
 
+import static org.apache.spark.sql.functions.col;
+
+import dk.flis.common.calendar.IsoWeek;
+import dk.flis.common.calendar.WeeklyRollout;
 import dk.flis.common.landing.DreamColumns;
 import dk.flis.common.landing.RawRows;
 import dk.flis.common.landing.Source;
+import dk.flis.jobs.FlisException;
 import dk.flis.jobs.Progress;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import dk.flis.jobs.landing.DeliveryReader;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,8 +36,9 @@ import org.apache.spark.storage.StorageLevel;
  * Builds silver and gold from bronze by walking the {@link ModelGraph} in order. SPEC 3.9: a table is built from
  * whatever its inputs hold — an input nothing was delivered for is an empty frame with its schema, so a join with
  * it is an empty side — and a table none of whose inputs exist is not written; {@code audit.runs} then names the
- * missing inputs. Each table is written once per run (a whole-table overwrite: silver and gold are pure functions
- * of bronze) and audited.
+ * missing inputs. Each table is written once per run and audited: a whole-table overwrite (silver and gold are pure
+ * functions of bronze), or — in a monthly run with a {@link ChangeSet}, for a table declared per citizen — a MERGE
+ * of the touched citizens' rows and the new weeks ({@link TableDef.Incremental}), which gives the same table.
  */
 public final class ModelRunner {
     public static final String NOT_BUILT = "ikke bygget";
@@ -44,7 +54,13 @@ public final class ModelRunner {
     }
 
     public void run(RunContext context, String label) {
+        run(context, label, Optional.empty());
+    }
+
+    /** With {@code changes}, the tables declared per citizen are maintained instead of rebuilt. */
+    public void run(RunContext context, String label, Optional<ChangeSet> changes) {
         Map<String, Dataset<Row>> frames = new HashMap<>();
+        Map<String, Dataset<Row>> viewPlans = new HashMap<>();
         Set<String> present = new HashSet<>();
         List<Dataset<Row>> views = new ArrayList<>();
         Inputs inputs = new Inputs() {
@@ -69,7 +85,7 @@ public final class ModelRunner {
         try {
             for (TableDef t : graph.order()) {
                 t.inputs().stream().filter(ModelGraph::isBronze).forEach(inputs::get);
-                build(t, inputs, frames, present, views, label);
+                build(t, inputs, frames, present, views, label, changes, viewPlans);
             }
         } finally {
             views.forEach(Dataset::unpersist);
@@ -77,7 +93,8 @@ public final class ModelRunner {
     }
 
     private void build(TableDef t, Inputs inputs, Map<String, Dataset<Row>> frames, Set<String> present,
-                       List<Dataset<Row>> views, String label) {
+                       List<Dataset<Row>> views, String label, Optional<ChangeSet> changes,
+                       Map<String, Dataset<Row>> viewPlans) {
         LocalDateTime startedAt = LocalDateTime.now();
         Instant started = Instant.now();
         List<String> missing = t.inputs().stream().filter(in -> !present.contains(in)).toList();
@@ -98,7 +115,10 @@ public final class ModelRunner {
         }
         present.add(t.id());
         if (t.isView()) {
-            Dataset<Row> view = t.compute().apply(inputs).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> plan = t.compute().apply(inputs);
+            // Kept unmaterialised too: a per-citizen reader filters it, and the filter reaches the view's input.
+            viewPlans.put(t.id(), plan);
+            Dataset<Row> view = plan.persist(StorageLevel.MEMORY_AND_DISK());
             views.add(view);
             frames.put(t.id(), view);
             return;
@@ -107,6 +127,20 @@ public final class ModelRunner {
             frames.put(t.id(), lake.read(t.layer(), t.name()));
             return;
         }
+        if (changes.isPresent() && t.incremental().isPresent() && lake.exists(t.layer(), t.name())) {
+            Set<Source> sources = graph.sourcesOf(t.id());
+            Optional<String> whyNot = changes.get().whyNot(sources);
+            if (whyNot.isEmpty()) {
+                boolean done = t.incremental().get().month().isPresent()
+                        ? maintainMonths(t, inputs, changes.get(), sources, frames, label, startedAt, started)
+                        : maintain(t, inputs, changes.get(), sources, frames, viewPlans, label, startedAt, started);
+                if (done) {
+                    return;
+                }
+            } else {
+                Progress.say("  " + t.id() + ": rebuilt (" + whyNot.get() + ")");
+            }
+        }
         Long in = t.rowsIn().map(r -> r.apply(inputs).count()).orElse(null);
         Dataset<Row> rows = t.compute().apply(inputs);
         long written = lake.overwrite(rows, t.layer(), t.name(), t.partitionBy().toArray(String[]::new));
@@ -114,6 +148,141 @@ public final class ModelRunner {
         audit.record(label, t.id(), in, written, null, startedAt, "ok", null);
         Progress.step(String.format("%s: %d rows%s", t.id(), written, in == null ? "" : " of " + in + " in"),
                 started);
+    }
+
+    /**
+     * The per-citizen path: the rows of the touched citizens (and, when the horizon moved, of those whose rows
+     * depend on it) from their inputs alone, plus every other citizen's weeks after the old horizon, replace their
+     * old rows in one MERGE. A table nothing touched is left as it is.
+     */
+    private boolean maintain(TableDef t, Inputs inputs, ChangeSet changes, Set<Source> sources,
+                             Map<String, Dataset<Row>> frames, Map<String, Dataset<Row>> viewPlans, String label,
+                             LocalDateTime startedAt, Instant started) {
+        TableDef.Incremental inc = t.incremental().orElseThrow();
+        RunContext context = inputs.context();
+        boolean moved = context.horizonMoved();
+        Dataset<Row> citizens = changes.citizens(sources).orElseThrow();
+        boolean touched = changes.touchesAny(sources);
+        if (moved && inc.openAtHorizon().isPresent()) {
+            Dataset<Row> open = inc.openAtHorizon().get().apply(inputs).select(ChangeSet.CPR_ID);
+            // Fixed once: the MERGE and both passes read it, and it must not share lineage with the inputs.
+            citizens = functions.broadcast(citizens.select(ChangeSet.CPR_ID).union(open).distinct()
+                    .localCheckpoint(true));
+            touched = true;
+        }
+        boolean newWeeks = inc.weekly() && moved;
+        if (!touched && !newWeeks) {
+            unchanged(t, frames, label, startedAt, started, "no citizen touched");
+            return true;
+        }
+        Dataset<Row> rows = null;
+        if (touched) {
+            rows = t.compute().apply(scoped(inputs, context, citizens, "left_semi", viewPlans, null));
+        }
+        if (newWeeks) {
+            int after = IsoWeek.key(context.previousHorizon());
+            Dataset<Row> weeks = t.compute().apply(scoped(inputs, context.newWeeksOnly(), citizens, "left_anti",
+                    viewPlans, after)).where(col(WeeklyRollout.UGE).gt(after));
+            rows = rows == null ? weeks : rows.unionByName(weeks);
+        }
+        long[] merged = lake.replaceCitizens(rows, t.layer(), t.name(), citizens);
+        frames.put(t.id(), lake.read(t.layer(), t.name()));
+        audit.record(label, t.id(), null, merged[0], null, startedAt, "ok",
+                "pr. borger: " + merged[0] + " rækker indsat, " + merged[1] + " slettet");
+        Progress.step(String.format("%s: %d rows replaced by %d (%s)", t.id(), merged[1], merged[0],
+                inc.describe()), started);
+        return true;
+    }
+
+    /**
+     * The per-month path: the months from the first day a delivered record can change (or from the old horizon)
+     * are recomputed, from inputs restricted to those months where they carry the month column, and replace those
+     * months in one {@code replaceWhere}. Returns false — rebuild — when a delivered record has no first day.
+     */
+    private boolean maintainMonths(TableDef t, Inputs inputs, ChangeSet changes, Set<Source> sources,
+                                   Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,
+                                   Instant started) {
+        String month = t.incremental().orElseThrow().month().orElseThrow();
+        RunContext context = inputs.context();
+        Optional<LocalDate> first = changes.firstChangedDay(sources);
+        if (context.horizonMoved()) {
+            LocalDate newDays = context.previousHorizon().plusDays(1);
+            first = Optional.of(first.filter(f -> f.isBefore(newDays)).orElse(newDays));
+        }
+        if (first.isEmpty()) {
+            unchanged(t, frames, label, startedAt, started, "no record delivered");
+            return true;
+        }
+        if (first.get().equals(LocalDate.MIN)) {
+            Progress.say("  " + t.id() + ": rebuilt (a delivered record has no first day)");
+            return false;
+        }
+        // The month of the Monday of that day's week: the week's rows and the day's own month both count from it.
+        String from = YearMonth.from(first.get().with(DayOfWeek.MONDAY)).toString();
+        RunContext scopedContext = context.monthsFrom(from);
+        Inputs months = new Inputs() {
+            @Override
+            public Dataset<Row> get(String id) {
+                Dataset<Row> rows = inputs.get(id);
+                return List.of(rows.columns()).contains(month) ? rows.where(col(month).geq(from)) : rows;
+            }
+
+            @Override
+            public RunContext context() {
+                return scopedContext;
+            }
+        };
+        Dataset<Row> rows = t.compute().apply(months).where(col(month).geq(from));
+        long[] replaced = lake.replaceMatching(rows, t.layer(), t.name(), month + " >= '" + from + "'");
+        frames.put(t.id(), lake.read(t.layer(), t.name()));
+        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok",
+                "pr. måned: " + month + " fra " + from + ", " + replaced[0] + " rækker indsat, " + replaced[1]
+                        + " slettet");
+        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
+                replaced[0], month, from, t.incremental().get().describe()), started);
+        return true;
+    }
+
+    private void unchanged(TableDef t, Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,
+                           Instant started, String why) {
+        frames.put(t.id(), lake.read(t.layer(), t.name()));
+        audit.record(label, t.id(), null, 0L, null, startedAt, "ok", "uændret: " + why);
+        Progress.step(t.id() + ": unchanged (" + why + ")", started);
+    }
+
+    /**
+     * {@code inputs} restricted to {@code citizens} ({@code left_semi}) or to everyone else ({@code left_anti}):
+     * bronze on cpr, the rest on cpr_id. With {@code afterWeek}, inputs whose rows are weeks keep only the weeks
+     * after it. Views are filtered unmaterialised, so the restriction reaches what they read.
+     */
+    private Inputs scoped(Inputs all, RunContext context, Dataset<Row> citizens, String how,
+                          Map<String, Dataset<Row>> viewPlans, Integer afterWeek) {
+        return new Inputs() {
+            @Override
+            public Dataset<Row> get(String id) {
+                Dataset<Row> rows = viewPlans.containsKey(id) ? viewPlans.get(id) : all.get(id);
+                String key = ModelGraph.isBronze(id) ? ChangeSet.CPR : ChangeSet.CPR_ID;
+                if (!List.of(rows.columns()).contains(key) || !List.of(citizens.columns()).contains(key)) {
+                    throw new FlisException("Model graph: " + id + " has no " + key + " to restrict to the touched "
+                            + "citizens, so the tables reading it cannot be declared per citizen.");
+                }
+                // A USING join puts the key first: the rule gets its input's columns in their own order.
+                Dataset<Row> out = rows.join(citizens.select(key), new String[] {key}, how)
+                        .selectExpr(java.util.Arrays.stream(rows.columns()).map(c -> "`" + c + "`")
+                                .toArray(String[]::new));
+                TableDef input = graph.table(id);
+                if (afterWeek != null && input != null
+                        && input.incremental().map(TableDef.Incremental::weekly).orElse(false)) {
+                    out = out.where(col(WeeklyRollout.UGE).gt(afterWeek));
+                }
+                return out;
+            }
+
+            @Override
+            public RunContext context() {
+                return context;
+            }
+        };
     }
 
     private Dataset<Row> empty(Dataset<Row> like) {

@@ -23,10 +23,12 @@ import org.apache.spark.sql.Row;
  * @param compute     the transformation; missing inputs arrive as empty frames with their schema
  * @param rowsIn      optional: rows going in, for the audit (e.g. visitations before the same-day rule)
  * @param condition   optional: built only when it holds (e.g. benchmarks from {@code yr-start})
+ * @param incremental optional: how a monthly run maintains it without a rebuild ({@link Incremental}); absent =
+ *                    rebuilt whole by every run
  */
 public record TableDef(String id, String model, String grain, List<String> inputs, List<String> partitionBy,
                        String computedBy, Build build, Compute compute, Optional<Compute> rowsIn,
-                       Optional<Condition> condition) {
+                       Optional<Condition> condition, Optional<Incremental> incremental) {
 
     /** How often a table is built. */
     public enum Build {
@@ -47,6 +49,42 @@ public record TableDef(String id, String model, String grain, List<String> input
     /** A precondition with the reason written to the audit when it does not hold. */
     public record Condition(Predicate<RunContext> holds, String reason) {}
 
+    /**
+     * A table maintained per citizen (issue 17): its rule is citizen-local — every window and join is within one
+     * {@code cpr_id} — so the rows of the citizens a delivery touches, computed from those citizens' inputs alone
+     * (their whole history), equal their rows in a rebuild, and replace them in one Delta MERGE. Which citizens a
+     * delivery touches follows from the bronze sources upstream of the table (the graph), so every one of them must
+     * be a per-citizen source ({@code ChangeSet}).
+     *
+     * @param weekly        rows are citizen × ISO week ({@code uge}) up to the horizon: when the horizon moves, the
+     *                      new weeks of every citizen are computed with a roll-out that starts after the old
+     *                      horizon (a week once rolled out never changes for an untouched citizen)
+     * @param openAtHorizon optional: citizens whose rows depend on the horizon in other ways (an ongoing activation's
+     *                      days, the category of a week after the old horizon), recomputed whole when it moves
+     */
+    public record Incremental(boolean weekly, Optional<Compute> openAtHorizon, Optional<String> month) {
+        /** Per citizen, as described above. */
+        static Incremental perCitizen(boolean weekly, Optional<Compute> openAtHorizon) {
+            return new Incremental(weekly, openAtHorizon, Optional.empty());
+        }
+
+        /**
+         * Per month instead: a row of month {@code m} (the yyyy-MM column {@code month}) depends only on input rows
+         * of month {@code m} — inputs with that column are restricted to the months recomputed, and the rule may
+         * read {@link RunContext#fromMonth()}. The months from the first day a delivered record can change (see
+         * {@code ChangeSet}), or from the old horizon, are recomputed and replaced.
+         */
+        static Incremental perMonth(String month) {
+            return new Incremental(false, Optional.empty(), Optional.of(month));
+        }
+
+        public String describe() {
+            return month.isPresent() ? "months from the first change"
+                    : weekly ? "per citizen + new weeks"
+                    : openAtHorizon.isPresent() ? "per citizen + open at horizon" : "per citizen";
+        }
+    }
+
     public TableDef {
         Objects.requireNonNull(id);
         inputs = List.copyOf(inputs);
@@ -55,7 +93,8 @@ public record TableDef(String id, String model, String grain, List<String> input
 
     /** The same declaration, owned by {@code model} (set by the graph from the declaring class). */
     TableDef ownedBy(String owner) {
-        return new TableDef(id, owner, grain, inputs, partitionBy, computedBy, build, compute, rowsIn, condition);
+        return new TableDef(id, owner, grain, inputs, partitionBy, computedBy, build, compute, rowsIn, condition,
+                incremental);
     }
 
     public boolean isView() {
@@ -92,6 +131,7 @@ public record TableDef(String id, String model, String grain, List<String> input
         private Build build = Build.EVERY_RUN;
         private Compute rowsIn;
         private Condition condition;
+        private Incremental incremental;
 
         private Builder(String id) {
             this.id = id;
@@ -126,6 +166,30 @@ public record TableDef(String id, String model, String grain, List<String> input
             return this;
         }
 
+        /** Maintained per citizen; the rule must be citizen-local and horizon-independent ({@link Incremental}). */
+        public Builder perCitizen() {
+            this.incremental = Incremental.perCitizen(false, Optional.empty());
+            return this;
+        }
+
+        /** Per citizen, with the citizens whose rows depend on the horizon ({@link Incremental#openAtHorizon}). */
+        public Builder perCitizen(Compute openAtHorizon) {
+            this.incremental = Incremental.perCitizen(false, Optional.of(openAtHorizon));
+            return this;
+        }
+
+        /** Per citizen, rows by ISO week up to the horizon: new weeks appended as it moves. */
+        public Builder perCitizenWeekly() {
+            this.incremental = Incremental.perCitizen(true, Optional.empty());
+            return this;
+        }
+
+        /** Month-local rows (column {@code month}, yyyy-MM): the changed months are recomputed and replaced. */
+        public Builder perMonth(String month) {
+            this.incremental = Incremental.perMonth(month);
+            return this;
+        }
+
         public Builder when(Predicate<RunContext> holds, String reason) {
             this.condition = new Condition(holds, reason);
             return this;
@@ -133,7 +197,7 @@ public record TableDef(String id, String model, String grain, List<String> input
 
         public TableDef by(String computedBy, Compute compute) {
             return new TableDef(id, "", grain, inputs, partitionBy, computedBy, build, compute,
-                    Optional.ofNullable(rowsIn), Optional.ofNullable(condition));
+                    Optional.ofNullable(rowsIn), Optional.ofNullable(condition), Optional.ofNullable(incremental));
         }
     }
 }

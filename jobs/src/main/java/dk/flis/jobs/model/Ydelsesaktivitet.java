@@ -26,7 +26,8 @@ public final class Ydelsesaktivitet implements Model {
                                 List.of("maaned", "kommunekode", "koen", "alder"))),
                 gold("fact_ydelsesaktivitet_uge").grain("citizen × ISO week × ydelse")
                         .reads(Dfdg.CATEGORY_PER_WEEK, Dfdg.FACT_AKTIVERING_UGE, Ydelsesrefusion.SILVER_YR)
-                        .perMunicipality().when(Ydelsesaktivitet::fromYrStart, "from flis.yr-start")
+                        .perMunicipality().perCitizenWeekly()
+                        .when(Ydelsesaktivitet::fromYrStart, "from flis.yr-start")
                         .by("Ydelsesaktivitet.weeks", in -> dk.flis.common.dfdg.Ydelsesaktivitet.weeks(
                                 in.get(Dfdg.CATEGORY_PER_WEEK), in.get(Dfdg.FACT_AKTIVERING_UGE),
                                 dk.flis.common.dfdg.Ydelsesaktivitet.paidBenefitWeeks(
@@ -41,7 +42,7 @@ public final class Ydelsesaktivitet implements Model {
                                 Benchmarks.population16to66(in.get(SILVER_BEFOLKNING)), scaffold(in),
                                 in.context().config().benchmarkMinCell())),
                 gold("benchmark_yr").grain("kommune × month × ydelse, with I alt; suppressed")
-                        .reads(Ydelsesrefusion.FACT_YR_PERSON_MAANED)
+                        .reads(Ydelsesrefusion.FACT_YR_PERSON_MAANED).perMonth("maaned")
                         .when(Ydelsesaktivitet::fromYrStart, "from flis.yr-start")
                         .by("Benchmarks.yr", in -> Benchmarks.yr(in.get(Ydelsesrefusion.FACT_YR_PERSON_MAANED),
                                 scaffold(in), in.context().config().benchmarkMinCell())));

@@ -72,6 +72,27 @@ class ModelGraphTest {
     }
 
     @Test
+    void aTableMaintainedPerCitizenMustBeFedOnlyByPerCitizenSources() {
+        // KY cases are not tracked per citizen (a case has two citizen roles): such a table can only be rebuilt.
+        FlisException e = assertThrows(FlisException.class, () -> new ModelGraph(List.of(model(
+                table(silver("v").reads("bronze.dfdg_visitation")),
+                table(silver("k").reads("bronze.ky_sag")),
+                table(gold("x").reads("silver.v", "silver.k").perCitizen())))));
+        assertEquals("Model graph: gold.x is declared per citizen but is fed by bronze.ky_sag, whose changes are not"
+                + " tracked per citizen.", e.getMessage());
+        ModelGraph g = new ModelGraph(List.of(model(
+                table(silver("v").reads("bronze.dfdg_visitation").perCitizen()),
+                table(gold("w").reads("silver.v").perCitizenWeekly()),
+                table(gold("m").reads("gold.w", "silver.y").perMonth("maaned")),
+                table(silver("y").reads("bronze.yr_beregning")))));
+        assertEquals(java.util.Set.of(dk.flis.common.landing.Source.DFDG_VISITATION,
+                dk.flis.common.landing.Source.YR_BEREGNING), g.sourcesOf("gold.m"));
+        assertEquals(List.of("per citizen", "per citizen + new weeks", "months from the first change", "—"),
+                java.util.stream.Stream.of("silver.v", "gold.w", "gold.m", "silver.y").map(id -> g.table(id)
+                        .incremental().map(TableDef.Incremental::describe).orElse("—")).toList());
+    }
+
+    @Test
     void aTableIsDeclaredOnce() {
         assertThrows(FlisException.class, () -> new ModelGraph(List.of(model(table(gold("a"))),
                 model(table(gold("a"))))));

@@ -8,13 +8,16 @@ import static org.apache.spark.sql.functions.not;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.NullType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -81,6 +84,29 @@ final class MemoryLakehouse extends Lakehouse {
     @Override
     public void replaceWhere(Dataset<Row> rows, Layer layer, String name, String condition, String... partitionBy) {
         put(layer, name, exists(layer, name) ? kept(layer, name, condition).unionByName(rows) : rows);
+    }
+
+    @Override
+    public long[] replaceMatching(Dataset<Row> rows, Layer layer, String name, String condition) {
+        long before = read(layer, name).count();
+        Dataset<Row> kept = kept(layer, name, condition);
+        long keptCount = kept.count();
+        long total = put(layer, name, kept.unionByName(rows).coalesce(Math.max(1, kept.rdd().getNumPartitions())));
+        return new long[] {total - keptCount, before - keptCount};
+    }
+
+    @Override
+    public long[] replaceCitizens(Dataset<Row> rows, Layer layer, String name, Dataset<Row> citizens) {
+        Dataset<Row> old = read(layer, name);
+        // As Delta's MERGE on t.cpr_id = s.cpr_id: a row without a cpr_id matches no citizen and stays.
+        Dataset<Row> kept = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_anti")
+                .select(Arrays.stream(old.columns()).map(functions::col).toArray(Column[]::new))
+                .localCheckpoint(true);
+        Dataset<Row> inserted = rows.select(Arrays.stream(old.columns()).map(functions::col).toArray(Column[]::new));
+        long keptCount = kept.count();
+        // As Delta's files would be compacted by flis maintain; without it every run adds partitions.
+        long total = put(layer, name, kept.unionByName(inserted).coalesce(Math.max(1, old.rdd().getNumPartitions())));
+        return new long[] {total - keptCount, old.count() - keptCount};
     }
 
     @Override

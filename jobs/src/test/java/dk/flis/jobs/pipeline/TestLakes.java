@@ -4,6 +4,7 @@ import dk.flis.common.config.FlisConfig;
 import dk.flis.common.yr.LadderStep;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
+import dk.flis.jobs.lake.TableDifference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,14 +101,6 @@ final class TestLakes {
 
     /** Rows in one frame but not the other, counted with multiplicity; columns are matched by name. */
     static long difference(Dataset<Row> x, Dataset<Row> other) {
-        Dataset<Row> y = other.select(x.columns()[0], Arrays.copyOfRange(x.columns(), 1, x.columns().length));
-        // Both EXCEPT ALL directions in one aggregation: how many rows differ in multiplicity between the two.
-        Column[] all = Arrays.stream(x.columns()).map(functions::col).toArray(Column[]::new);
-        Row differing = x.withColumn("_side", functions.lit(1))
-                .unionByName(y.withColumn("_side", functions.lit(-1)))
-                .groupBy(all).agg(functions.sum("_side").as("_n"))
-                .agg(functions.coalesce(functions.sum(functions.abs(functions.col("_n"))), functions.lit(0L)))
-                .first();
-        return differing.getLong(0);
+        return TableDifference.rows(x, other);
     }
 }

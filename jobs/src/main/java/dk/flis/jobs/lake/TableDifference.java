@@ -1,0 +1,40 @@
+package dk.flis.jobs.lake;
+
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/** Whether two tables hold the same rows: the guard of a maintained gold against a rebuild (tests and bench). */
+public final class TableDifference {
+    private TableDifference() {}
+
+    /**
+     * An order-free fingerprint of a table's contents: its row count and the sum of a 64-bit hash of every row
+     * (columns by name, so their order does not matter). One aggregation, no shuffle of the rows; two tables with
+     * the same fingerprint hold the same rows but for a hash collision.
+     */
+    public static String fingerprint(Dataset<Row> table) {
+        String[] names = table.columns().clone();
+        Arrays.sort(names);
+        Column[] sorted = Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+        Row r = table.agg(functions.count(functions.lit(1)), functions.coalesce(
+                functions.sum(functions.xxhash64(sorted).cast("decimal(38,0)")), functions.lit(0))).first();
+        return r.getLong(0) + " rows, checksum " + r.get(1);
+    }
+
+    /**
+     * Rows in one frame but not the other, counted with multiplicity (both EXCEPT ALL directions in one
+     * aggregation); columns are matched by name. 0 means identical contents.
+     */
+    public static long rows(Dataset<Row> x, Dataset<Row> other) {
+        Column[] all = Arrays.stream(x.columns()).map(functions::col).toArray(Column[]::new);
+        Row differing = x.withColumn("_side", functions.lit(1))
+                .unionByName(other.select(all).withColumn("_side", functions.lit(-1)))
+                .groupBy(all).agg(functions.sum("_side").as("_n"))
+                .agg(functions.coalesce(functions.sum(functions.abs(functions.col("_n"))), functions.lit(0L)))
+                .first();
+        return differing.getLong(0);
+    }
+}

@@ -1,0 +1,182 @@
+package dk.flis.jobs.model;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.landing.Source;
+import dk.flis.common.privacy.Pseudonymizer;
+import dk.flis.jobs.lake.Lakehouse;
+import dk.flis.jobs.lake.Layer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The citizens a batch of new deliveries touches, per bronze source (issue 17): every cpr on a record (by its key)
+ * that the batch delivers, in any of its versions. Only those citizens' silver and gold rows can differ from the
+ * run before — provided a record key always belongs to one citizen. A source where some key has versions with two
+ * cprs (a corrected cpr) is marked unsafe for the run, and every table it feeds is rebuilt.
+ */
+public final class ChangeSet {
+    /**
+     * The per-citizen sources: the key of their records (the silver latest-version key), and the record's first
+     * day, from which on its versions can change gold (a visitation ends the spell before it from its own day; an
+     * activation is in force from its start; a calculation belongs to the period of its start).
+     */
+    record Tracked(String key, Column firstDay) {}
+
+    static final Map<Source, Tracked> RECORD_KEYS = Map.of(
+            Source.DFDG_VISITATION, new Tracked("forloeb_id", to_date(col("visitationstidspunkt"))),
+            Source.DFDG_AKTIVITET, new Tracked("aktivitet_id", col("startdato")),
+            Source.DFDG_SAMTALE, new Tracked("samtale_id", to_date(col("samtaletidspunkt"))),
+            Source.YR_BEREGNING, new Tracked("beregning_id", col("beregningsstart")));
+    public static final String CPR = "cpr";
+    public static final String CPR_ID = "cpr_id";
+
+    private final Dataset<Row> citizens;
+    private final Map<Source, Long> touched;
+    private final Set<Source> unsafe;
+    /** Per touched source, the first day of any version of a record the batch delivers; absent = unknown. */
+    private final Map<Source, LocalDate> firstDays;
+
+    private ChangeSet(Dataset<Row> citizens, Map<Source, Long> touched, Set<Source> unsafe,
+                      Map<Source, LocalDate> firstDays) {
+        this.citizens = citizens;
+        this.touched = touched;
+        this.unsafe = unsafe;
+        this.firstDays = firstDays;
+    }
+
+    /**
+     * One pass over the per-citizen sources' bronze (key, cpr and delivery only): per key its smallest and largest
+     * cpr and whether the batch delivers it. Two aggregated rows per source come to the driver, never a cpr.
+     */
+    public static ChangeSet of(Lakehouse lake, Collection<DeliveryMonth> batch, Pseudonymizer pseudonymizer) {
+        List<String> months = batch.stream().map(DeliveryMonth::toString).toList();
+        List<Dataset<Row>> parts = new ArrayList<>();
+        RECORD_KEYS.forEach((source, tracked) -> lake.readIfExists(Layer.BRONZE, source.tableName()).ifPresent(b ->
+                parts.add(b.select(lit(source.name()).as("source"), col(tracked.key()).as("key"), col(CPR),
+                        col("leverance").isin(months.toArray()).as("i_leverance"), tracked.firstDay().as("dag")))));
+        Map<Source, Long> touched = new EnumMap<>(Source.class);
+        Set<Source> unsafe = java.util.EnumSet.noneOf(Source.class);
+        Map<Source, LocalDate> firstDays = new EnumMap<>(Source.class);
+        if (parts.isEmpty()) {
+            return new ChangeSet(none(lake.spark()), touched, unsafe, firstDays);
+        }
+        Dataset<Row> perKey = parts.stream().reduce(Dataset::unionByName).orElseThrow()
+                .groupBy("source", "key")
+                .agg(min(CPR).as("a"), max(CPR).as("b"), max("i_leverance").as("i_leverance"),
+                        min("dag").as("dag"), max(col("dag").isNull()).as("uden_dag"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        for (Row r : perKey.groupBy("source")
+                .agg(count_if(col("a").notEqual(col("b"))), count_if(col("i_leverance")),
+                        min(when(col("i_leverance"), col("dag"))),
+                        count_if(col("i_leverance").and(col("uden_dag"))))
+                .collectAsList()) { // one row per source
+            Source s = Source.valueOf(r.getString(0));
+            if (r.getLong(1) > 0) {
+                unsafe.add(s);
+            }
+            touched.put(s, r.getLong(2));
+            if (!r.isNullAt(3) && r.getLong(4) == 0) {
+                firstDays.put(s, r.get(3) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r.get(3));
+            }
+        }
+        Dataset<Row> touchedCitizens = perKey.where(col("i_leverance")).select(col("source"), col("a").as(CPR))
+                .distinct()
+                .withColumn(CPR_ID, pseudonymizer.cprId(col(CPR)))
+                .localCheckpoint(true); // fixed for the run, whatever bronze becomes
+        perKey.unpersist();
+        return new ChangeSet(touchedCitizens, touched, unsafe, firstDays);
+    }
+
+    /** Keys (records) of {@code source} the batch delivers; 0 for a source it did not deliver. */
+    public long touchedRecords(Source source) {
+        return touched.getOrDefault(source, 0L);
+    }
+
+    /**
+     * The citizens (columns cpr and cpr_id) whose rows of a table fed by {@code sources} may change, or empty when
+     * one of them is not a per-citizen source or is unsafe this run: then the table is rebuilt.
+     */
+    public Optional<Dataset<Row>> citizens(Collection<Source> sources) {
+        for (Source s : sources) {
+            if (!RECORD_KEYS.containsKey(s) || unsafe.contains(s)) {
+                return Optional.empty();
+            }
+        }
+        if (!touchesAny(sources)) {
+            return Optional.of(none(citizens.sparkSession()));
+        }
+        List<String> names = sources.stream().map(Source::name).toList();
+        return Optional.of(broadcast(citizens.where(col("source").isin(names.toArray())).select(CPR, CPR_ID)
+                .distinct()));
+    }
+
+    /**
+     * The first day from which a table fed by {@code sources} can change: the earliest first day of any version
+     * of a delivered record. Empty when nothing of them was delivered; {@code LocalDate.MIN} when a delivered
+     * record has no first day (everything may change).
+     */
+    public Optional<LocalDate> firstChangedDay(Collection<Source> sources) {
+        LocalDate first = null;
+        for (Source s : sources) {
+            if (touchedRecords(s) > 0) {
+                LocalDate d = firstDays.getOrDefault(s, LocalDate.MIN);
+                first = first == null || d.isBefore(first) ? d : first;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** Records delivered per source, for the log: counts only. */
+    public String summary() {
+        return RECORD_KEYS.keySet().stream().sorted()
+                .map(s -> s.tableName() + " " + touchedRecords(s) + " records" + (unsafe.contains(s) ? " (rebuilt: a key "
+                        + "with two cpr)" : ""))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Whether the batch delivers any record of {@code sources}. */
+    public boolean touchesAny(Collection<Source> sources) {
+        return sources.stream().anyMatch(s -> touchedRecords(s) > 0);
+    }
+
+    /** No citizens: the columns of {@link #citizens}, no rows. */
+    static Dataset<Row> none(SparkSession spark) {
+        return spark.createDataFrame(List.of(), new StructType().add(CPR, DataTypes.StringType)
+                .add(CPR_ID, DataTypes.StringType));
+    }
+
+    /** Why a table fed by {@code sources} cannot be maintained per citizen this run (for the audit), if so. */
+    public Optional<String> whyNot(Collection<Source> sources) {
+        for (Source s : sources) {
+            if (!RECORD_KEYS.containsKey(s)) {
+                return Optional.of("bronze." + s.tableName() + " er ikke pr. borger");
+            }
+            if (unsafe.contains(s)) {
+                return Optional.of("bronze." + s.tableName() + " har en nøgle med to cpr");
+            }
+        }
+        return Optional.empty();
+    }
+}
