@@ -109,10 +109,10 @@ public final class RunJob {
      */
     private List<DeliveryMonth> withUnfinished(List<DeliveryMonth> months) {
         List<RunRecord.Unfinished> open = RunRecord.unfinished(lake);
+        finishing = !open.isEmpty(); // then gold may be half-written: rebuild it
         if (open.isEmpty()) {
             return months;
         }
-        finishing = true; // gold may be half-written: rebuild it
         Set<DeliveryMonth> ready = new TreeSet<>(landing.readyMonths());
         Set<DeliveryMonth> all = new TreeSet<>(months);
         for (RunRecord.Unfinished u : open) {
