@@ -110,13 +110,14 @@ public class Lakehouse {
      * ({@link #mergeCitizens}).
      */
     public long[] replaceCitizens(Dataset<Row> rows, Layer layer, String name, Dataset<Row> citizens) {
-        if (sizeInBytes(layer, name) >= MERGE_FROM_BYTES) {
+        Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
+        if (detail.<Long>getAs("sizeInBytes") >= MERGE_FROM_BYTES) {
             return mergeCitizens(rows, layer, name, citizens);
         }
         Dataset<Row> old = read(layer, name);
         Dataset<Row> kept = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_anti")
                 .select(columns(old)); // a USING join puts cpr_id first: keep the table's column order
-        return rewrite(layer, name, kept, rows);
+        return rewrite(detail, layer, name, kept, rows);
     }
 
     /**
@@ -125,8 +126,9 @@ public class Lakehouse {
      * one gets a MERGE that inserts the rows and deletes the old ones with deletion vectors.
      */
     public long[] replaceMatching(Dataset<Row> rows, Layer layer, String name, String condition) {
-        if (sizeInBytes(layer, name) < MERGE_FROM_BYTES) {
-            return rewrite(layer, name, read(layer, name).where("NOT (" + condition + ")"), rows);
+        Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
+        if (detail.<Long>getAs("sizeInBytes") < MERGE_FROM_BYTES) {
+            return rewrite(detail, layer, name, read(layer, name).where("NOT (" + condition + ")"), rows);
         }
         return mergeMatching(rows, layer, name, condition);
     }
@@ -143,9 +145,11 @@ public class Lakehouse {
         return mergeMetrics(table);
     }
 
-    /** The kept rows and the new ones as the whole table, in one overwrite; {inserted, deleted} from the counts. */
-    private long[] rewrite(Layer layer, String name, Dataset<Row> kept, Dataset<Row> rows) {
-        Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
+    /**
+     * The kept rows and the new ones as the whole table, in one overwrite with the table's partitioning (from its
+     * {@code detail}); {inserted, deleted} from the counts.
+     */
+    private long[] rewrite(Row detail, Layer layer, String name, Dataset<Row> kept, Dataset<Row> rows) {
         String[] partitionBy = detail.<String>getList(detail.fieldIndex("partitionColumns")).toArray(String[]::new);
         long before = read(layer, name).count(); // from the file statistics, no scan
         Dataset<Row> keptRows = kept.persist(StorageLevel.MEMORY_AND_DISK());
@@ -162,10 +166,6 @@ public class Lakehouse {
         return Arrays.stream(table.columns()).map(functions::col).toArray(Column[]::new);
     }
 
-    private long sizeInBytes(Layer layer, String name) {
-        return DeltaTable.forPath(spark, path(layer, name)).detail().first().<Long>getAs("sizeInBytes");
-    }
-
     /**
      * The MERGE of {@link #replaceCitizens} for a large table: the recomputed rows tagged as inserts unioned with
      * the citizens tagged as deletes. Deletion vectors mark the deleted rows instead of rewriting every file that
@@ -176,7 +176,7 @@ public class Lakehouse {
         DeltaTable table = DeltaTable.forPath(spark, path);
         withDeletionVectors(table, path);
         String[] columns = table.toDF().columns();
-        Dataset<Row> source = rows.select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new))
+        Dataset<Row> source = rows.select(columns(table.toDF()))
                 .withColumn(DELETE_TAG, functions.lit(false))
                 .unionByName(citizens.select("cpr_id").withColumn(DELETE_TAG, functions.lit(true)), true);
         Map<String, String> insert = new LinkedHashMap<>();

@@ -119,10 +119,8 @@ public final class ChangeSet {
      * one of them is not a per-citizen source or is unsafe this run: then the table is rebuilt.
      */
     public Optional<Dataset<Row>> citizens(Collection<Source> sources) {
-        for (Source s : sources) {
-            if (!RECORD_KEYS.containsKey(s) || unsafe.contains(s)) {
-                return Optional.empty();
-            }
+        if (whyNot(sources).isPresent()) {
+            return Optional.empty();
         }
         if (!touchesAny(sources)) {
             return Optional.of(none(citizens.sparkSession()));

@@ -88,18 +88,7 @@ public final class ModelGraph {
 
     /** The bronze sources upstream of a table, through every table it reads. */
     public Set<Source> sourcesOf(String id) {
-        Set<Source> out = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(id));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (isBronze(next)) {
-                out.add(bronzeSource(next));
-            } else if (seen.add(next)) {
-                todo.addAll(tables.get(next).inputs());
-            }
-        }
-        return out;
+        return upstreamOf(List.of(id)).sources();
     }
 
     /** The models of flis-lakehouse, in the order they are listed in the plan. */
