@@ -23,6 +23,7 @@ import dk.flis.common.landing.DreamColumns;
 import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.common.silver.LatestVersion;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,13 +70,25 @@ public final class DreamWeeks {
 
     /** @param bronze bronze.dream: cpr, kommunekode, koen, alder, vaerdier, linje, leverance */
     public static Dataset<Row> weeks(Dataset<Row> bronze, Pseudonymizer pseudonymizer) {
+        return weeks(bronze, pseudonymizer, Optional.empty());
+    }
+
+    /**
+     * The same, for the weeks from {@code fromWeek} (yyyyww) on only: the earlier week cells are dropped first, so
+     * a monthly run that maintains the weeks a delivery covers explodes only those. A week's latest version depends
+     * only on that week's cells, so these rows equal the full result's from that week.
+     */
+    public static Dataset<Row> weeks(Dataset<Row> bronze, Pseudonymizer pseudonymizer, Optional<Integer> fromWeek) {
+        String wanted = fromWeek.map(w -> " AND (2000 + int(substring(k, 3, 2))) * 100 + int(substring(k, 5, 2)) >= "
+                + w).orElse("");
         // A delivery restates the trailing year, so most of a line's week cells are restated again by the
         // citizen's next line: drop those before exploding (a week only the next line lacks is kept; the latest
         // version below still decides exactly). This cuts the exploded cells about tenfold at a year's width.
         WindowSpec next = Window.partitionBy("cpr").orderBy(col("leverance"), col("linje"));
         Dataset<Row> lines = bronze
                 .select(col("cpr"), col("kommunekode"), col("koen"), col("alder"), col("leverance"), col("linje"),
-                        weekCells().as("uger"), expr("map_filter(" + DreamColumns.VAERDIER
+                        expr("map_filter(" + DreamColumns.VAERDIER + ", (k, v) -> startswith(k, '"
+                                + DreamColumns.WEEK_PREFIX + "')" + wanted + ")").as("uger"), expr("map_filter(" + DreamColumns.VAERDIER
                                 + ", (k, v) -> NOT startswith(k, '" + DreamColumns.WEEK_PREFIX + "'))").as("maaneder"))
                 .withColumn("senere", coalesce(lead(map_keys(col("uger")), 1).over(next),
                         array().cast("array<string>")))

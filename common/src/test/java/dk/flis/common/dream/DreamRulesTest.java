@@ -85,6 +85,13 @@ class DreamRulesTest {
         assertEquals(List.of("2020-05|202014|1|true", "2020-05|202015|1|false", "2020-06|202015|1|true",
                         "2020-06|202016|1|true"),
                 Frames.lines(DreamWeeks.coverage(bronze), "leverance", "uge", "antal_borgere", "genlevering"));
+        // From a week (a monthly run that maintains the weeks June covers): the same rows from 202015 on.
+        assertEquals(List.of("202015|890|Sygedagpenge|null|0.5000|2020-06",
+                        "202016|555|Anden ydelse|null|0.5000|2020-06"),
+                Frames.lines(DreamWeeks.weeks(bronze, ids, java.util.Optional.of(202015)), "uge", "ydelseskode",
+                        "ydelsesgruppe", "branche", "beskaeftigelsesgrad", "leverance"));
+        assertEquals(List.of("202016|555"),
+                Frames.lines(DreamWeeks.weeks(bronze, ids, java.util.Optional.of(202016)), "uge", "ydelseskode"));
     }
 
     @Test

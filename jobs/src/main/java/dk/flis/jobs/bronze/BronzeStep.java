@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import dk.flis.common.landing.RawRows;
 import dk.flis.common.landing.Source;
@@ -61,10 +62,9 @@ public final class BronzeStep {
         String months = deliveries.stream().map(d -> "'" + d.month() + "'").collect(Collectors.joining(", "));
         String batch = "leverance IN (" + months + ")";
         List<Dataset<Row>> quarantined = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Dataset<Row>> cached = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Runnable> sources = new ArrayList<>();
         for (Source source : Source.values()) {
-            sources.add(() -> loadSource(source, deliveries, batch, quarantined, cached));
+            sources.add(() -> loadSource(source, deliveries, batch, quarantined));
         }
         try {
             Parallel.run(sources);
@@ -86,13 +86,15 @@ public final class BronzeStep {
         }
         lake.replaceWhere(lake.spark().createDataFrame(manifestRows, DELIVERY_SCHEMA).coalesce(1),
                 Layer.BRONZE, DELIVERIES, batch);
-        cached.forEach(Dataset::unpersist);
         Progress.step("bronze.quarantine, bronze.leverancer", started);
     }
 
-    /** One source for the whole batch: parse, count per file, write good rows, collect bad ones. */
-    private void loadSource(Source source, List<Delivery> deliveries, String batch, List<Dataset<Row>> quarantined,
-                            List<Dataset<Row>> cached) {
+    /**
+     * One source for the whole batch: parse once (cached), count per file, write good rows, and keep the few bad
+     * ones checkpointed so the cache is released before the next source: a backfill of DREAM's wide lines does not
+     * fit in the driver beside every other source.
+     */
+    private void loadSource(Source source, List<Delivery> deliveries, String batch, List<Dataset<Row>> quarantined) {
         Instant started = Instant.now();
         LocalDateTime startedAt = LocalDateTime.now();
         List<Dataset<Row>> parts = new ArrayList<>();
@@ -110,16 +112,23 @@ public final class BronzeStep {
             lake.deleteWhere(Layer.BRONZE, source.tableName(), batch);
             return;
         }
+        // The raw line is kept only where quarantine needs it: it is most of a cached row.
         Dataset<Row> rows = parts.stream().reduce(Dataset::unionByName).orElseThrow()
+                .withColumn(RawRows.RAA_LINJE, when(col(RawRows.AARSAG).isNotNull(), col(RawRows.RAA_LINJE)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(rows);
-        Map<String, long[]> counts = countPerFile(rows);
-        lake.replaceWhere(rows.where(col(RawRows.AARSAG).isNull()).drop(RawRows.AARSAG, RawRows.RAA_LINJE),
-                Layer.BRONZE, source.tableName(), batch, DeliveryReader.LEVERANCE);
-        quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
-                .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
-                        col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
-                        col(RawRows.AARSAG).as("aarsag")));
+        Map<String, long[]> counts;
+        try {
+            counts = countPerFile(rows);
+            lake.replaceWhere(rows.where(col(RawRows.AARSAG).isNull()).drop(RawRows.AARSAG, RawRows.RAA_LINJE),
+                    Layer.BRONZE, source.tableName(), batch, DeliveryReader.LEVERANCE);
+            quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
+                    .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
+                            col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
+                            col(RawRows.AARSAG).as("aarsag"))
+                    .localCheckpoint(true));
+        } finally {
+            rows.unpersist();
+        }
         long in = 0;
         long bad = 0;
         for (String file : files) {

@@ -18,7 +18,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Delta tables under {@code <lakehouse>/<layer>/<name>}. Writes are whole-table overwrites or
@@ -102,7 +101,7 @@ public class Lakehouse {
      * a MERGE costs more jobs than writing a small table (bench/RESULTS.md, issue 17). From it on, a MERGE with
      * deletion vectors writes only what changed.
      */
-    public static final long MERGE_FROM_BYTES = 32L << 20;
+    public static final long MERGE_FROM_BYTES = Long.getLong("flis.merge.from.bytes", 32L << 20);
 
     /**
      * Replaces every row of the citizens in {@code citizens} (column {@code cpr_id}) with {@code rows}, in one
@@ -117,7 +116,8 @@ public class Lakehouse {
         Dataset<Row> old = read(layer, name);
         Dataset<Row> kept = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_anti")
                 .select(columns(old)); // a USING join puts cpr_id first: keep the table's column order
-        return rewrite(detail, layer, name, kept, rows);
+        long deleted = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_semi").count();
+        return rewrite(detail, layer, name, kept, deleted, rows);
     }
 
     /**
@@ -128,7 +128,8 @@ public class Lakehouse {
     public long[] replaceMatching(Dataset<Row> rows, Layer layer, String name, String condition) {
         Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
         if (detail.<Long>getAs("sizeInBytes") < MERGE_FROM_BYTES) {
-            return rewrite(detail, layer, name, read(layer, name).where("NOT (" + condition + ")"), rows);
+            long deleted = read(layer, name).where(condition).count();
+            return rewrite(detail, layer, name, read(layer, name).where("NOT (" + condition + ")"), deleted, rows);
         }
         return mergeMatching(rows, layer, name, condition);
     }
@@ -147,19 +148,15 @@ public class Lakehouse {
 
     /**
      * The kept rows and the new ones as the whole table, in one overwrite with the table's partitioning (from its
-     * {@code detail}); {inserted, deleted} from the counts.
+     * {@code detail}), reading the snapshot it replaces; {inserted, deleted} from the counts. The kept rows are not
+     * cached: {@code deleted} is counted on the key column alone, which costs less than holding the table.
      */
-    private long[] rewrite(Row detail, Layer layer, String name, Dataset<Row> kept, Dataset<Row> rows) {
+    private long[] rewrite(Row detail, Layer layer, String name, Dataset<Row> kept, long deleted,
+                           Dataset<Row> rows) {
         String[] partitionBy = detail.<String>getList(detail.fieldIndex("partitionColumns")).toArray(String[]::new);
         long before = read(layer, name).count(); // from the file statistics, no scan
-        Dataset<Row> keptRows = kept.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long keptCount = keptRows.count();
-            long total = overwrite(keptRows.unionByName(rows), layer, name, partitionBy);
-            return new long[] {total - keptCount, before - keptCount};
-        } finally {
-            keptRows.unpersist();
-        }
+        long total = overwrite(kept.unionByName(rows), layer, name, partitionBy);
+        return new long[] {total - (before - deleted), deleted};
     }
 
     private static Column[] columns(Dataset<Row> table) {

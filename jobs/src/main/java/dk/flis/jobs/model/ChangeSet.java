@@ -2,6 +2,7 @@ package dk.flis.jobs.model;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import dk.flis.common.calendar.DeliveryMonth;
+import dk.flis.common.dream.DreamWeeks;
 import dk.flis.common.landing.Source;
 import dk.flis.common.privacy.Pseudonymizer;
 import dk.flis.jobs.lake.Lakehouse;
@@ -52,16 +54,27 @@ public final class ChangeSet {
     public static final String CPR = "cpr";
     public static final String CPR_ID = "cpr_id";
 
+    /**
+     * What a batch's DREAM deliveries can change: the ISO weeks from {@code fromWeek} on (the first week any of them
+     * covers), computed from the deliveries that cover any of those weeks ({@code deliveries}; absent = all).
+     */
+    public record DreamChange(int fromWeek, Optional<List<String>> deliveries) {}
+
     private final Dataset<Row> citizens;
+    private final Optional<DreamChange> dream;
     private final Map<Source, Long> touched;
+    /** Per source, the share of its citizens the batch touches (0 … 1). */
+    private final Map<Source, Double> shares;
     private final Set<Source> unsafe;
     /** Per touched source, the first day of any version of a record the batch delivers; absent = unknown. */
     private final Map<Source, LocalDate> firstDays;
 
-    private ChangeSet(Dataset<Row> citizens, Map<Source, Long> touched, Set<Source> unsafe,
-                      Map<Source, LocalDate> firstDays) {
+    private ChangeSet(Dataset<Row> citizens, Map<Source, Long> touched, Map<Source, Double> shares,
+                      Set<Source> unsafe, Map<Source, LocalDate> firstDays, Optional<DreamChange> dream) {
         this.citizens = citizens;
+        this.dream = dream;
         this.touched = touched;
+        this.shares = shares;
         this.unsafe = unsafe;
         this.firstDays = firstDays;
     }
@@ -77,10 +90,12 @@ public final class ChangeSet {
                 parts.add(b.select(lit(source.name()).as("source"), col(tracked.key()).as("key"), col(CPR),
                         col("leverance").isin(months.toArray()).as("i_leverance"), tracked.firstDay().as("dag")))));
         Map<Source, Long> touched = new EnumMap<>(Source.class);
+        Map<Source, Double> shares = new EnumMap<>(Source.class);
         Set<Source> unsafe = java.util.EnumSet.noneOf(Source.class);
         Map<Source, LocalDate> firstDays = new EnumMap<>(Source.class);
+        Optional<DreamChange> dream = dreamChange(lake, months);
         if (parts.isEmpty()) {
-            return new ChangeSet(none(lake.spark()), touched, unsafe, firstDays);
+            return new ChangeSet(none(lake.spark()), touched, shares, unsafe, firstDays, dream);
         }
         Dataset<Row> perKey = parts.stream().reduce(Dataset::unionByName).orElseThrow()
                 .groupBy("source", "key")
@@ -90,13 +105,15 @@ public final class ChangeSet {
         for (Row r : perKey.groupBy("source")
                 .agg(count_if(col("a").notEqual(col("b"))), count_if(col("i_leverance")),
                         min(when(col("i_leverance"), col("dag"))),
-                        count_if(col("i_leverance").and(col("uden_dag"))))
+                        count_if(col("i_leverance").and(col("uden_dag"))),
+                        count_distinct(col("a")), count_distinct(when(col("i_leverance"), col("a"))))
                 .collectAsList()) { // one row per source
             Source s = Source.valueOf(r.getString(0));
             if (r.getLong(1) > 0) {
                 unsafe.add(s);
             }
             touched.put(s, r.getLong(2));
+            shares.put(s, r.getLong(5) == 0 ? 0.0 : (double) r.getLong(6) / r.getLong(5));
             if (!r.isNullAt(3) && r.getLong(4) == 0) {
                 firstDays.put(s, r.get(3) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r.get(3));
             }
@@ -106,7 +123,38 @@ public final class ChangeSet {
                 .withColumn(CPR_ID, pseudonymizer.cprId(col(CPR)))
                 .localCheckpoint(true); // fixed for the run, whatever bronze becomes
         perKey.unpersist();
-        return new ChangeSet(touchedCitizens, touched, unsafe, firstDays);
+        return new ChangeSet(touchedCitizens, touched, shares, unsafe, firstDays, dream);
+    }
+
+    /**
+     * The first week the batch's DREAM lines cover (a delivery restates up to a year), and the deliveries that cover
+     * any week from it: the batch's and, from the previous run's {@code silver.dream_daekning} (gold was built from
+     * exactly the other deliveries), the earlier ones. Reads the batch's partitions and a table of delivery × week.
+     */
+    private static Optional<DreamChange> dreamChange(Lakehouse lake, List<String> months) {
+        Optional<Dataset<Row>> bronze = lake.readIfExists(Layer.BRONZE, Source.DREAM.tableName());
+        if (bronze.isEmpty()) {
+            return Optional.empty();
+        }
+        Row first = DreamWeeks.coverage(bronze.get().where(col("leverance").isin(months.toArray())))
+                .agg(min("uge")).first();
+        if (first.isNullAt(0)) {
+            return Optional.empty();
+        }
+        int fromWeek = first.getInt(0);
+        Optional<List<String>> deliveries = lake.readIfExists(Layer.SILVER, "dream_daekning").map(d -> {
+            List<String> out = new ArrayList<>(months);
+            for (Row r : d.where(col("uge").geq(fromWeek)).select("leverance").distinct().collectAsList()) {
+                out.add(r.getString(0)); // one row per delivery month
+            }
+            return out;
+        });
+        return Optional.of(new DreamChange(fromWeek, deliveries));
+    }
+
+    /** What the batch's DREAM deliveries can change; empty when it has no DREAM lines. */
+    public Optional<DreamChange> dream() {
+        return dream;
     }
 
     /** Keys (records) of {@code source} the batch delivers; 0 for a source it did not deliver. */
@@ -146,11 +194,29 @@ public final class ChangeSet {
         return Optional.ofNullable(first);
     }
 
+    /**
+     * Why the per-citizen path would cost more than a rebuild for a table fed by {@code sources}, if so: the batch
+     * touches more than {@code maxShare} of a source's citizens. Recomputing that many citizens and replacing their
+     * rows reads and writes about the whole table, plus the replace's own cost (bench/RESULTS.md: YR, where every
+     * citizen on a benefit gets a new calculation each month).
+     */
+    public Optional<String> tooBroad(Collection<Source> sources, double maxShare) {
+        for (Source s : sources) {
+            double share = shares.getOrDefault(s, 0.0);
+            if (share > maxShare) {
+                return Optional.of(String.format(java.util.Locale.ROOT, "bronze.%s: %.0f %% af borgerne berørt",
+                        s.tableName(), share * 100));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Records delivered per source, for the log: counts only. */
     public String summary() {
         return RECORD_KEYS.keySet().stream().sorted()
-                .map(s -> s.tableName() + " " + touchedRecords(s) + " records" + (unsafe.contains(s) ? " (rebuilt: a key "
-                        + "with two cpr)" : ""))
+                .map(s -> String.format(java.util.Locale.ROOT, "%s %d records (%.0f %% of its citizens)%s",
+                        s.tableName(), touchedRecords(s), shares.getOrDefault(s, 0.0) * 100,
+                        unsafe.contains(s) ? " (rebuilt: a key with two cpr)" : ""))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

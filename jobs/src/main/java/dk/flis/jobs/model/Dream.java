@@ -20,12 +20,13 @@ public final class Dream implements Model {
     public List<TableDef> tables() {
         return List.of(
                 silver("dream_uge").grain("citizen × covered week, latest delivery").reads("bronze.dream")
+                        .perCoveredWeek("uge")
                         .by("DreamWeeks.weeks", in -> DreamWeeks.weeks(in.get("bronze.dream"),
-                                in.context().pseudonymizer())),
+                                in.context().pseudonymizer(), in.context().fromWeek())),
                 silver("dream_daekning").grain("delivery × covered week, with restatement flag").reads("bronze.dream")
                         .by("DreamWeeks.coverage", in -> DreamWeeks.coverage(in.get("bronze.dream"))),
                 gold("dream_uge").grain("citizen × covered week").reads(SILVER_UGE).perMunicipality()
-                        .by("DreamWeeks.gold", in -> DreamWeeks.gold(in.get(SILVER_UGE))),
+                        .perCoveredWeek("uge").by("DreamWeeks.gold", in -> DreamWeeks.gold(in.get(SILVER_UGE))),
                 gold("dream_forloeb").grain("benefit spell (consecutive weeks in one ydelsesgruppe)")
                         .reads(SILVER_UGE).perMunicipality()
                         .by("DreamSpells.spells", in -> DreamSpells.spells(in.get(SILVER_UGE))),

@@ -38,7 +38,7 @@ public final class ModelGraph {
         }
         order = topologicalOrder();
         for (TableDef t : order) {
-            if (t.incremental().isPresent()) {
+            if (t.incremental().isPresent() && t.incremental().get().week().isEmpty()) {
                 List<String> notPerCitizen = sourcesOf(t.id()).stream()
                         .filter(s -> !ChangeSet.RECORD_KEYS.containsKey(s)).map(s -> "bronze." + s.tableName())
                         .toList();
@@ -46,6 +46,11 @@ public final class ModelGraph {
                     throw new FlisException("Model graph: " + t.id() + " is declared per citizen but is fed by "
                             + String.join(", ", notPerCitizen) + ", whose changes are not tracked per citizen.");
                 }
+            }
+            if (t.incremental().flatMap(TableDef.Incremental::week).isPresent()
+                    && !sourcesOf(t.id()).equals(java.util.Set.of(Source.DREAM))) {
+                throw new FlisException("Model graph: " + t.id() + " is declared per DREAM week but is fed by "
+                        + sourcesOf(t.id()) + "; only DREAM's covered weeks are tracked.");
             }
         }
     }
@@ -157,7 +162,10 @@ public final class ModelGraph {
         b.append("column): *per citizen*, the rows of the citizens the new deliveries touch are recomputed from their\n");
         b.append("whole history and replaced in one MERGE, and the weeks after the old horizon are added; *months from\n");
         b.append("the first change*, the months from the first day a delivered record can change are recomputed and\n");
-        b.append("replaced. The rest are rebuilt. `flis run --rebuild` rebuilds everything and gives the same tables\n");
+        b.append("replaced; *weeks from the first delivered*, the weeks from the first week the new DREAM deliveries\n");
+        b.append("cover are recomputed and replaced. A per-citizen table of a source whose new records touch more\n");
+        b.append("than a quarter of its citizens is rebuilt for that run. The rest are rebuilt. `flis run --rebuild`\n");
+        b.append("rebuilds everything and gives the same tables\n");
         b.append("([operations](operations.md#what-a-monthly-run-costs-maintained-or-rebuilt)).\n\n");
         b.append("| # | table | model | grain | reads | partitioned by | computed by | monthly run |\n");
         b.append("|---|---|---|---|---|---|---|---|\n");

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -42,6 +43,13 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ModelRunner {
     public static final String NOT_BUILT = "ikke bygget";
+    /**
+     * Above this share of a source's citizens touched, its per-citizen tables are rebuilt: maintaining them would
+     * read and write about as much and then pay the replace on top (bench/RESULTS.md). 1 maintains whatever the
+     * share.
+     */
+    static final String MAX_SHARE_PROPERTY = "flis.maintain.max-share";
+    private static final double DEFAULT_MAX_SHARE = 0.25;
 
     private final ModelGraph graph;
     private final Lakehouse lake;
@@ -127,17 +135,26 @@ public final class ModelRunner {
             frames.put(t.id(), lake.read(t.layer(), t.name()));
             return;
         }
+        String rebuiltBecause = null;
         if (changes.isPresent() && t.incremental().isPresent() && lake.exists(t.layer(), t.name())) {
             Set<Source> sources = graph.sourcesOf(t.id());
-            Optional<String> whyNot = changes.get().whyNot(sources);
+            TableDef.Incremental inc = t.incremental().get();
+            // A DREAM week table needs no per-citizen tracking: the weeks a delivery covers are what it changes.
+            Optional<String> whyNot = inc.week().isPresent() ? Optional.empty() : changes.get().whyNot(sources);
+            if (whyNot.isEmpty() && !inc.fromFirstChange()) {
+                whyNot = changes.get().tooBroad(sources, maxShare());
+            }
             if (whyNot.isEmpty()) {
-                boolean done = t.incremental().get().month().isPresent()
+                boolean done = inc.week().isPresent()
+                        ? maintainWeeks(t, inputs, changes.get(), frames, label, startedAt, started)
+                        : inc.month().isPresent()
                         ? maintainMonths(t, inputs, changes.get(), sources, frames, label, startedAt, started)
                         : maintain(t, inputs, changes.get(), sources, frames, viewPlans, label, startedAt, started);
                 if (done) {
                     return;
                 }
             } else {
+                rebuiltBecause = "genopbygget: " + whyNot.get();
                 Progress.say("  " + t.id() + ": rebuilt (" + whyNot.get() + ")");
             }
         }
@@ -145,7 +162,7 @@ public final class ModelRunner {
         Dataset<Row> rows = t.compute().apply(inputs);
         long written = lake.overwrite(rows, t.layer(), t.name(), t.partitionBy().toArray(String[]::new));
         frames.put(t.id(), lake.read(t.layer(), t.name()));
-        audit.record(label, t.id(), in, written, null, startedAt, "ok", null);
+        audit.record(label, t.id(), in, written, null, startedAt, "ok", rebuiltBecause);
         Progress.step(String.format("%s: %d rows%s", t.id(), written, in == null ? "" : " of " + in + " in"),
                 started);
     }
@@ -219,12 +236,56 @@ public final class ModelRunner {
         }
         // The month of the Monday of that day's week: the week's rows and the day's own month both count from it.
         String from = YearMonth.from(first.get().with(DayOfWeek.MONDAY)).toString();
-        RunContext scopedContext = context.monthsFrom(from);
-        Inputs months = new Inputs() {
+        long[] replaced = replaceFrom(t, inputs, context.monthsFrom(from), month, col(month).geq(from),
+                month + " >= '" + from + "'", Optional.empty(), frames);
+        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok",
+                "pr. måned: " + month + " fra " + from + ", " + replaced[0] + " rækker indsat, " + replaced[1]
+                        + " slettet");
+        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
+                replaced[0], month, from, t.incremental().get().describe()), started);
+        return true;
+    }
+
+    /**
+     * The per-week path of a DREAM table: the weeks from the first week the batch's DREAM deliveries cover are
+     * recomputed, from the deliveries that cover any of them, and replaced in one {@code replaceWhere}; a batch
+     * without DREAM lines leaves the table as it is.
+     */
+    private boolean maintainWeeks(TableDef t, Inputs inputs, ChangeSet changes, Map<String, Dataset<Row>> frames,
+                                  String label, LocalDateTime startedAt, Instant started) {
+        String week = t.incremental().orElseThrow().week().orElseThrow();
+        Optional<ChangeSet.DreamChange> dream = changes.dream();
+        if (dream.isEmpty()) {
+            unchanged(t, frames, label, startedAt, started, "no DREAM week delivered");
+            return true;
+        }
+        int from = dream.get().fromWeek();
+        long[] replaced = replaceFrom(t, inputs, inputs.context().weeksFrom(from), week, col(week).geq(from),
+                week + " >= " + from, dream.get().deliveries(), frames);
+        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok",
+                "pr. uge: " + week + " fra " + from + ", " + replaced[0] + " rækker indsat, " + replaced[1]
+                        + " slettet");
+        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %d (%s)", t.id(), replaced[1],
+                replaced[0], week, from, t.incremental().get().describe()), started);
+        return true;
+    }
+
+    /**
+     * Recomputes the rows matching {@code keep} (on {@code column}) from inputs restricted the same way where they
+     * carry that column (and bronze to {@code deliveries}, when known), and replaces the table's matching rows.
+     */
+    private long[] replaceFrom(TableDef t, Inputs inputs, RunContext scopedContext, String column, Column keep,
+                               String condition, Optional<List<String>> deliveries,
+                               Map<String, Dataset<Row>> frames) {
+        Inputs restricted = new Inputs() {
             @Override
             public Dataset<Row> get(String id) {
                 Dataset<Row> rows = inputs.get(id);
-                return List.of(rows.columns()).contains(month) ? rows.where(col(month).geq(from)) : rows;
+                if (List.of(rows.columns()).contains(column)) {
+                    return rows.where(keep);
+                }
+                return ModelGraph.isBronze(id) && deliveries.isPresent()
+                        ? rows.where(col(DeliveryReader.LEVERANCE).isin(deliveries.get().toArray())) : rows;
             }
 
             @Override
@@ -232,15 +293,14 @@ public final class ModelRunner {
                 return scopedContext;
             }
         };
-        Dataset<Row> rows = t.compute().apply(months).where(col(month).geq(from));
-        long[] replaced = lake.replaceMatching(rows, t.layer(), t.name(), month + " >= '" + from + "'");
+        long[] replaced = lake.replaceMatching(t.compute().apply(restricted).where(keep), t.layer(), t.name(),
+                condition);
         frames.put(t.id(), lake.read(t.layer(), t.name()));
-        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok",
-                "pr. måned: " + month + " fra " + from + ", " + replaced[0] + " rækker indsat, " + replaced[1]
-                        + " slettet");
-        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
-                replaced[0], month, from, t.incremental().get().describe()), started);
-        return true;
+        return replaced;
+    }
+
+    private static double maxShare() {
+        return Double.parseDouble(System.getProperty(MAX_SHARE_PROPERTY, String.valueOf(DEFAULT_MAX_SHARE)));
     }
 
     private void unchanged(TableDef t, Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,

@@ -12,21 +12,21 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The facts of one run every model may use: configuration, the latest loaded delivery and its roll-out, and for an
  * incremental run the delivery gold was built to before it ({@code previousDelivery}) and, for a table maintained per
- * month, the first month recomputed ({@code fromMonth}).
+ * month or per DREAM week, the first month or week recomputed ({@code fromMonth}, {@code fromWeek}).
  */
 public record RunContext(SparkSession spark, FlisConfig config, DeliveryMonth latestDelivery, WeeklyRollout rollout,
                          Pseudonymizer pseudonymizer, Optional<DeliveryMonth> previousDelivery,
-                         Optional<String> fromMonth) {
+                         Optional<String> fromMonth, Optional<Integer> fromWeek) {
 
     public static RunContext of(SparkSession spark, FlisConfig config, DeliveryMonth latestDelivery) {
         return new RunContext(spark, config, latestDelivery, WeeklyRollout.of(latestDelivery, config.historyYears()),
-                new Pseudonymizer(config.pseudonymKey()), Optional.empty(), Optional.empty());
+                new Pseudonymizer(config.pseudonymKey()), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The same run, maintaining gold that was built to {@code previous}'s horizon. */
     public RunContext after(DeliveryMonth previous) {
         return new RunContext(spark, config, latestDelivery, rollout, pseudonymizer, Optional.of(previous),
-                fromMonth);
+                fromMonth, fromWeek);
     }
 
     /** The last day gold was rolled out to before this run (the horizon itself in a rebuild). */
@@ -43,13 +43,19 @@ public record RunContext(SparkSession spark, FlisConfig config, DeliveryMonth la
     RunContext newWeeksOnly() {
         return new RunContext(spark, config, latestDelivery,
                 new WeeklyRollout(previousHorizon().plusDays(1), rollout.horizon()), pseudonymizer, previousDelivery,
-                fromMonth);
+                fromMonth, fromWeek);
     }
 
     /** Only the months from {@code month} (yyyy-MM) are wanted: a month-local rule may skip the earlier ones. */
     RunContext monthsFrom(String month) {
         return new RunContext(spark, config, latestDelivery, rollout, pseudonymizer, previousDelivery,
-                Optional.of(month));
+                Optional.of(month), fromWeek);
+    }
+
+    /** Only the ISO weeks from {@code week} (yyyyww) are wanted: a week-local rule may skip the earlier ones. */
+    RunContext weeksFrom(int week) {
+        return new RunContext(spark, config, latestDelivery, rollout, pseudonymizer, previousDelivery, fromMonth,
+                Optional.of(week));
     }
 
     public RefusionLadder ladder() {

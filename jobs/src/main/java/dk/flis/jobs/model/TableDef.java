@@ -62,10 +62,11 @@ public record TableDef(String id, String model, String grain, List<String> input
      * @param openAtHorizon optional: citizens whose rows depend on the horizon in other ways (an ongoing activation's
      *                      days, the category of a week after the old horizon), recomputed whole when it moves
      */
-    public record Incremental(boolean weekly, Optional<Compute> openAtHorizon, Optional<String> month) {
+    public record Incremental(boolean weekly, Optional<Compute> openAtHorizon, Optional<String> month,
+                              Optional<String> week) {
         /** Per citizen, as described above. */
         static Incremental perCitizen(boolean weekly, Optional<Compute> openAtHorizon) {
-            return new Incremental(weekly, openAtHorizon, Optional.empty());
+            return new Incremental(weekly, openAtHorizon, Optional.empty(), Optional.empty());
         }
 
         /**
@@ -75,11 +76,27 @@ public record TableDef(String id, String model, String grain, List<String> input
          * {@code ChangeSet}), or from the old horizon, are recomputed and replaced.
          */
         static Incremental perMonth(String month) {
-            return new Incremental(false, Optional.empty(), Optional.of(month));
+            return new Incremental(false, Optional.empty(), Optional.of(month), Optional.empty());
+        }
+
+        /**
+         * Per week of a DREAM delivery instead: a row of ISO week {@code w} (the int column {@code week}) depends only
+         * on the week cells of {@code w} in the deliveries (the latest that covers it wins), so the weeks from the
+         * first week the new deliveries cover are recomputed, from the deliveries that cover any of them, and
+         * replaced; the rule may read {@link RunContext#fromWeek()}.
+         */
+        static Incremental perCoveredWeek(String week) {
+            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.of(week));
+        }
+
+        /** Maintained from a first month or week (one replace of a column range), not per citizen. */
+        public boolean fromFirstChange() {
+            return month.isPresent() || week.isPresent();
         }
 
         public String describe() {
-            return month.isPresent() ? "months from the first change"
+            return week.isPresent() ? "weeks from the first delivered"
+                    : month.isPresent() ? "months from the first change"
                     : weekly ? "per citizen + new weeks"
                     : openAtHorizon.isPresent() ? "per citizen + open at horizon" : "per citizen";
         }
@@ -187,6 +204,12 @@ public record TableDef(String id, String model, String grain, List<String> input
         /** Month-local rows (column {@code month}, yyyy-MM): the changed months are recomputed and replaced. */
         public Builder perMonth(String month) {
             this.incremental = Incremental.perMonth(month);
+            return this;
+        }
+
+        /** Maintained per DREAM week ({@link Incremental#perCoveredWeek}). */
+        public Builder perCoveredWeek(String week) {
+            this.incremental = Incremental.perCoveredWeek(week);
             return this;
         }
 
