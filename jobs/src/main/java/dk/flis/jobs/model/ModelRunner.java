@@ -236,13 +236,8 @@ public final class ModelRunner {
         }
         // The month of the Monday of that day's week: the week's rows and the day's own month both count from it.
         String from = YearMonth.from(first.get().with(DayOfWeek.MONDAY)).toString();
-        long[] replaced = replaceFrom(t, inputs, context.monthsFrom(from), month, col(month).geq(from),
-                month + " >= '" + from + "'", Optional.empty(), frames);
-        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok",
-                "pr. måned: " + month + " fra " + from + ", " + replaced[0] + " rækker indsat, " + replaced[1]
-                        + " slettet");
-        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
-                replaced[0], month, from, t.incremental().get().describe()), started);
+        replaceFrom(t, inputs, context.monthsFrom(from), "pr. måned", month, from, "'" + from + "'",
+                Optional.empty(), frames, label, startedAt, started);
         return true;
     }
 
@@ -260,23 +255,21 @@ public final class ModelRunner {
             return true;
         }
         int from = dream.get().fromWeek();
-        long[] replaced = replaceFrom(t, inputs, inputs.context().weeksFrom(from), week, col(week).geq(from),
-                week + " >= " + from, dream.get().deliveries(), frames);
-        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok",
-                "pr. uge: " + week + " fra " + from + ", " + replaced[0] + " rækker indsat, " + replaced[1]
-                        + " slettet");
-        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %d (%s)", t.id(), replaced[1],
-                replaced[0], week, from, t.incremental().get().describe()), started);
+        replaceFrom(t, inputs, inputs.context().weeksFrom(from), "pr. uge", week, from, String.valueOf(from),
+                dream.get().deliveries(), frames, label, startedAt, started);
         return true;
     }
 
     /**
-     * Recomputes the rows matching {@code keep} (on {@code column}) from inputs restricted the same way where they
-     * carry that column (and bronze to {@code deliveries}, when known), and replaces the table's matching rows.
+     * Recomputes the rows whose {@code column} is from {@code from} on ({@code literal} in SQL) from inputs
+     * restricted the same way where they carry that column (and bronze to {@code deliveries}, when known), replaces
+     * the table's rows from there, and audits it under {@code kind}.
      */
-    private long[] replaceFrom(TableDef t, Inputs inputs, RunContext scopedContext, String column, Column keep,
-                               String condition, Optional<List<String>> deliveries,
-                               Map<String, Dataset<Row>> frames) {
+    private void replaceFrom(TableDef t, Inputs inputs, RunContext scopedContext, String kind, String column,
+                             Object from, String literal, Optional<List<String>> deliveries,
+                             Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,
+                             Instant started) {
+        Column keep = col(column).geq(functions.expr(literal));
         Inputs restricted = new Inputs() {
             @Override
             public Dataset<Row> get(String id) {
@@ -294,9 +287,12 @@ public final class ModelRunner {
             }
         };
         long[] replaced = lake.replaceMatching(t.compute().apply(restricted).where(keep), t.layer(), t.name(),
-                condition);
+                column + " >= " + literal);
         frames.put(t.id(), lake.read(t.layer(), t.name()));
-        return replaced;
+        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok", kind + ": " + column + " fra " + from
+                + ", " + replaced[0] + " rækker indsat, " + replaced[1] + " slettet");
+        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
+                replaced[0], column, from, t.incremental().get().describe()), started);
     }
 
     private static double maxShare() {
