@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -132,7 +133,37 @@ public final class RunJob {
     private void load(List<DeliveryMonth> months) {
         Progress.say("Verifying " + months.size() + " deliver" + (months.size() == 1 ? "y" : "ies") + " in "
                 + landing.root() + ": " + months.get(0) + (months.size() > 1 ? " … " + months.get(months.size() - 1) : ""));
-        execute(months, months.stream().map(landing::open).toList());
+        List<Delivery> deliveries = months.stream().map(landing::open).toList();
+        if (deliveries.size() == 1 && loadedAsIs(deliveries.get(0))) {
+            Progress.say("Delivery " + months.get(0) + " is loaded already with these very files (sha256) and gold is "
+                    + "up to date: nothing to do. A changed delivery is loaded again; flis run --rebuild rebuilds "
+                    + "silver and gold.");
+            return;
+        }
+        execute(months, deliveries);
+    }
+
+    /**
+     * A rerun of a month whose files bronze already holds, byte for byte, over gold a finished run built from this
+     * configuration to the latest delivery: loading it again would rewrite every table with the same rows.
+     */
+    private boolean loadedAsIs(Delivery delivery) {
+        if (finishing) {
+            return false;
+        }
+        Optional<Dataset<Row>> manifest = lake.readIfExists(Layer.BRONZE, BronzeStep.DELIVERIES);
+        if (manifest.isEmpty()) {
+            return false;
+        }
+        Set<String> loaded = new TreeSet<>();
+        for (Row r : manifest.get().where(col("leverance").equalTo(delivery.month().toString()))
+                .select("fil", "sha256").collectAsList()) { // one row per file of the month
+            loaded.add(r.getString(0) + ";" + r.getString(1));
+        }
+        Set<String> delivered = new TreeSet<>();
+        delivery.files().forEach(f -> delivered.add(f.name() + ";" + f.sha256()));
+        return !loaded.isEmpty() && loaded.equals(delivered)
+                && GoldState.builtTo(lake, fingerprint).equals(Optional.of(latestLoaded()));
     }
 
     /** Bronze for {@code deliveries} (none for a rebuild), then silver and gold, between a run's start and end. */

@@ -11,6 +11,8 @@ import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.privacy.Suppression;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,14 +53,25 @@ public final class Benchmarks {
      *
      * @param ydelsesaktivitet fact_ydelsesaktivitet_uge
      * @param activationWeeks  fact_dfdg_aktivering_uge
+     * @param fromMonth        only the months from this one (yyyy-MM), when the others are kept: every cell and
+     *                         every suppression line is within one month
      */
     public static Dataset<Row> ydelsesaktivitet(Dataset<Row> ydelsesaktivitet, Dataset<Row> activationWeeks,
-                                                Dataset<Row> population, Dataset<Row> scaffold, int minCell) {
+                                                Dataset<Row> population, Dataset<Row> scaffold, int minCell,
+                                                Optional<String> fromMonth) {
+        Column month = date_format(IsoWeek.thursdayOfKey(col("uge")), "yyyy-MM");
+        if (fromMonth.isPresent()) {
+            // Before the joins and the suppression rounds, which would otherwise run over every month.
+            Column wanted = month.geq(fromMonth.get());
+            ydelsesaktivitet = ydelsesaktivitet.where(wanted);
+            activationWeeks = activationWeeks.where(wanted);
+            scaffold = scaffold.where(col("maaned").geq(fromMonth.get()));
+        }
         Dataset<Row> activated = activationWeeks.where(col("er_aktiveret"))
                 .select("kommunekode", "cpr_id", "uge", "aktivitet_id");
         Dataset<Row> base = ydelsesaktivitet
                 .join(activated, new String[] {"kommunekode", "cpr_id", "uge"}, "left")
-                .withColumn("maaned", date_format(IsoWeek.thursdayOfKey(col("uge")), "yyyy-MM"))
+                .withColumn("maaned", month)
                 .join(scaffold, new String[] {"kommunekode", "maaned"}, "left_semi");
         String view = "benchmark_ya_base_" + Integer.toHexString(System.identityHashCode(base));
         base.createOrReplaceTempView(view);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +20,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SparkExtension implements ParameterResolver {
     private static final String KEY = "flis.spark";
+
+    /**
+     * Test data is tiny: compiling generated code for each of hundreds of distinct plans costs more than
+     * interpreting them (same results; the demo and bench check in CI run with codegen), and Delta's post-commit
+     * checksum is a second state reconstruction per write: a hand-made run on Delta went from 45 s to 39 s. Also
+     * for the {@code flis} child processes a test starts (as {@code -D} flags).
+     */
+    public static final Map<String, String> TINY_DATA = Map.of(
+            "spark.sql.codegen.wholeStage", "false",
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+            "spark.databricks.delta.writeChecksumFile.enabled", "false");
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -51,14 +63,8 @@ public final class SparkExtension implements ParameterResolver {
                     .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toString())
-                    .config("spark.driver.host", "127.0.0.1")
-                    // Test data is tiny: compiling generated code for each of hundreds of distinct plans costs more
-                    // than interpreting them (same results; the demo and bench check in CI run with codegen), and
-                    // Delta's post-commit checksum is a second state reconstruction per write: a hand-made run on
-                    // Delta went from 45 s to 39 s.
-                    .config("spark.sql.codegen.wholeStage", "false")
-                    .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-                    .config("spark.databricks.delta.writeChecksumFile.enabled", "false");
+                    .config("spark.driver.host", "127.0.0.1");
+            TINY_DATA.forEach(b::config);
             SparkSettings.required().forEach(b::config);
             SparkSettings.local().forEach(b::config);
             spark = b.getOrCreate();

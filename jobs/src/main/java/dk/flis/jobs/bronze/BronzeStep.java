@@ -121,11 +121,13 @@ public final class BronzeStep {
             counts = countPerFile(rows);
             lake.replaceWhere(rows.where(col(RawRows.AARSAG).isNull()).drop(RawRows.AARSAG, RawRows.RAA_LINJE),
                     Layer.BRONZE, source.tableName(), batch, DeliveryReader.LEVERANCE);
-            quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
-                    .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
-                            col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
-                            col(RawRows.AARSAG).as("aarsag"))
-                    .localCheckpoint(true));
+            if (counts.values().stream().anyMatch(c -> c[1] > 0)) { // a clean source needs no quarantine job
+                quarantined.add(rows.where(col(RawRows.AARSAG).isNotNull())
+                        .select(lit(source.tableName()).as("source"), col(DeliveryReader.LEVERANCE),
+                                col(DeliveryReader.FIL), col(RawRows.LINJE), col(RawRows.RAA_LINJE),
+                                col(RawRows.AARSAG).as("aarsag"))
+                        .localCheckpoint(true));
+            }
         } finally {
             rows.unpersist();
         }

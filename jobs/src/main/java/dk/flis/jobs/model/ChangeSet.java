@@ -2,6 +2,8 @@ package dk.flis.jobs.model;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
@@ -51,6 +53,12 @@ public final class ChangeSet {
             Source.DFDG_AKTIVITET, new Tracked("aktivitet_id", col("startdato")),
             Source.DFDG_SAMTALE, new Tracked("samtale_id", to_date(col("samtaletidspunkt"))),
             Source.YR_BEREGNING, new Tracked("beregning_id", col("beregningsstart")));
+    /**
+     * Sources without citizens, tracked by the first day their delivered rows are about (befolkning: the first of its
+     * month), so that tables maintained per month can read them; never per citizen.
+     */
+    static final Map<Source, Column> MONTH_KEYS = Map.of(
+            Source.BEFOLKNING, to_date(concat(col("maaned"), lit("-01"))));
     public static final String CPR = "cpr";
     public static final String CPR_ID = "cpr_id";
 
@@ -94,6 +102,16 @@ public final class ChangeSet {
         Set<Source> unsafe = java.util.EnumSet.noneOf(Source.class);
         Map<Source, LocalDate> firstDays = new EnumMap<>(Source.class);
         Optional<DreamChange> dream = dreamChange(lake, months);
+        MONTH_KEYS.forEach((source, firstDay) -> lake.readIfExists(Layer.BRONZE, source.tableName()).ifPresent(b -> {
+            Row r = b.where(col("leverance").isin(months.toArray()))
+                    .agg(count(lit(1)), min(firstDay), count_if(firstDay.isNull())).first(); // one row
+            if (r.getLong(0) > 0) {
+                touched.put(source, r.getLong(0));
+                if (r.getLong(2) == 0) {
+                    firstDays.put(source, r.get(1) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r.get(1));
+                }
+            }
+        }));
         if (parts.isEmpty()) {
             return new ChangeSet(none(lake.spark()), touched, shares, unsafe, firstDays, dream);
         }
@@ -233,7 +251,18 @@ public final class ChangeSet {
 
     /** Why a table fed by {@code sources} cannot be maintained per citizen this run (for the audit), if so. */
     public Optional<String> whyNot(Collection<Source> sources) {
+        return whyNot(sources, false);
+    }
+
+    /**
+     * The same for a table maintained per month ({@code perMonth}), which may also read the sources tracked by
+     * month only.
+     */
+    public Optional<String> whyNot(Collection<Source> sources, boolean perMonth) {
         for (Source s : sources) {
+            if (perMonth && MONTH_KEYS.containsKey(s)) {
+                continue;
+            }
             if (!RECORD_KEYS.containsKey(s)) {
                 return Optional.of("bronze." + s.tableName() + " er ikke pr. borger");
             }

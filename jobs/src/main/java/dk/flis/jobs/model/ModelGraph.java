@@ -39,12 +39,15 @@ public final class ModelGraph {
         order = topologicalOrder();
         for (TableDef t : order) {
             if (t.incremental().isPresent() && t.incremental().get().week().isEmpty()) {
-                List<String> notPerCitizen = sourcesOf(t.id()).stream()
-                        .filter(s -> !ChangeSet.RECORD_KEYS.containsKey(s)).map(s -> "bronze." + s.tableName())
-                        .toList();
-                if (!notPerCitizen.isEmpty()) {
-                    throw new FlisException("Model graph: " + t.id() + " is declared per citizen but is fed by "
-                            + String.join(", ", notPerCitizen) + ", whose changes are not tracked per citizen.");
+                boolean perMonth = t.incremental().get().month().isPresent();
+                List<String> untracked = sourcesOf(t.id()).stream()
+                        .filter(s -> !ChangeSet.RECORD_KEYS.containsKey(s)
+                                && !(perMonth && ChangeSet.MONTH_KEYS.containsKey(s)))
+                        .map(s -> "bronze." + s.tableName()).toList();
+                if (!untracked.isEmpty()) {
+                    throw new FlisException("Model graph: " + t.id() + " is declared per " + (perMonth ? "month"
+                            : "citizen") + " but is fed by " + String.join(", ", untracked)
+                            + ", whose changes are not tracked " + (perMonth ? "by day" : "per citizen") + ".");
                 }
             }
             if (t.incremental().flatMap(TableDef.Incremental::week).isPresent()

@@ -140,7 +140,7 @@ public final class ModelRunner {
             Set<Source> sources = graph.sourcesOf(t.id());
             TableDef.Incremental inc = t.incremental().get();
             // A DREAM week table needs no per-citizen tracking: the weeks a delivery covers are what it changes.
-            Optional<String> whyNot = inc.week().isPresent() ? Optional.empty() : changes.get().whyNot(sources);
+            Optional<String> whyNot = inc.week().isPresent() ? Optional.empty() : changes.get().whyNot(sources, inc.month().isPresent());
             if (whyNot.isEmpty() && !inc.fromFirstChange()) {
                 whyNot = changes.get().tooBroad(sources, maxShare());
             }

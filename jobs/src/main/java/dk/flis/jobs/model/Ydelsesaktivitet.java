@@ -35,12 +35,12 @@ public final class Ydelsesaktivitet implements Model {
                                 ReferenceTables.benefits(in.spark()), in.context().config().yrStart())),
                 gold("benchmark_ydelsesaktivitet")
                         .grain("kommune × month × visitationskategori × ydelsesgruppe, with I alt; suppressed")
-                        .reads(FACT_UGE, Dfdg.FACT_AKTIVERING_UGE, SILVER_BEFOLKNING)
+                        .reads(FACT_UGE, Dfdg.FACT_AKTIVERING_UGE, SILVER_BEFOLKNING).perMonth("maaned")
                         .when(Ydelsesaktivitet::fromYrStart, "from flis.yr-start")
                         .by("Benchmarks.ydelsesaktivitet", in -> Benchmarks.ydelsesaktivitet(in.get(FACT_UGE),
                                 in.get(Dfdg.FACT_AKTIVERING_UGE),
                                 Benchmarks.population16to66(in.get(SILVER_BEFOLKNING)), scaffold(in),
-                                in.context().config().benchmarkMinCell())),
+                                in.context().config().benchmarkMinCell(), in.context().fromMonth())),
                 gold("benchmark_yr").grain("kommune × month × ydelse, with I alt; suppressed")
                         .reads(Ydelsesrefusion.FACT_YR_PERSON_MAANED).perMonth("maaned")
                         .when(Ydelsesaktivitet::fromYrStart, "from flis.yr-start")

@@ -77,6 +77,10 @@ class GeneratedPipelineTest {
      */
     @BeforeAll
     void loadIncrementallyAndAsBackfill(SparkSession spark) throws Exception {
+        // Thousands of rows per table, not a handful: compiled plans pay for themselves here (agg_dfdg_maaned took
+        // 49 s of this class interpreted).
+        spark.conf().set("spark.sql.codegen.wholeStage", "true");
+        spark.conf().set("spark.sql.codegen.factoryMode", "FALLBACK");
         dir = Files.createTempDirectory("flis-e2e");
         Path landing = dir.resolve("landing");
         world = new DeliveryGenerator(new GeneratorOptions(landing, YearMonth.of(2020, 1), YearMonth.of(2020, 4),
@@ -98,7 +102,8 @@ class GeneratedPipelineTest {
     }
 
     @AfterAll
-    void cleanUp() throws Exception {
+    void cleanUp(SparkSession spark) throws Exception {
+        SparkExtension.TINY_DATA.forEach((k, v) -> spark.conf().set(k, v));
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -164,6 +164,7 @@ class KilledRunTest {
                 .toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("-X") || a.startsWith("-D")).toList());
+        SparkExtension.TINY_DATA.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dk.flis.jobs.cli.FlisCli"));
         command.addAll(List.of(run));
         return new ProcessBuilder(command).redirectErrorStream(true)
