@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.when;
 import dk.flis.common.calendar.IsoWeek;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
@@ -58,8 +59,10 @@ public final class YrMonthly {
      * genoptjeningstæller, with their interval and genoptjening groupings. {@code dage} counts the distinct paid
      * days of the week (a correction of the same days does not count them twice).
      */
-    public static Dataset<Row> personWeeks(Dataset<Row> yr, RefusionLadder ladder) {
-        Dataset<Row> rows = yr.withColumn("uge", IsoWeek.keyOf(col("beregningsstart")));
+    public static Dataset<Row> personWeeks(Dataset<Row> yr, RefusionLadder ladder, Optional<Integer> fromWeek) {
+        // Only the weeks from fromWeek (a maintained run): every row of a week comes from that week's calculations.
+        Dataset<Row> rows = fromWeek.map(w -> yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(w)))))
+                .orElse(yr).withColumn("uge", IsoWeek.keyOf(col("beregningsstart")));
         Dataset<Row> counters = rows.groupBy("cpr_id", "uge")
                 .agg(max(col("ydelsestaeller")).as("ydelsestaeller"),
                         max(col("genoptjeningstaeller")).as("genoptjeningstaeller"));
@@ -93,8 +96,11 @@ public final class YrMonthly {
      * Citizen × benefit × month: days with the benefit (distinct paid week-parts, so a correction of the same days
      * does not count them twice), fuldtidsperson = days ÷ days in the month, the amounts, and the week counter.
      */
-    public static Dataset<Row> personMonths(Dataset<Row> yr, RefusionLadder ladder) {
-        Dataset<Row> rows = yr.withColumn("maaned", beregningsperiode());
+    public static Dataset<Row> personMonths(Dataset<Row> yr, RefusionLadder ladder, Optional<String> fromMonth) {
+        // Only the months from fromMonth (a maintained run): every row of a month comes from that month's calculations.
+        Dataset<Row> rows = fromMonth.map(m -> yr.where(col("beregningsstart")
+                        .geq(lit(java.time.YearMonth.parse(m).atDay(1))))).orElse(yr)
+                .withColumn("maaned", beregningsperiode());
         Dataset<Row> days = paidDays(rows, "maaned");
         Dataset<Row> amounts = withAmounts(rows.groupBy("finansieringskommune", "cpr_id", "ydelse", "maaned"),
                 max(col("finansieringstype")).as("finansieringstype"),

@@ -160,7 +160,7 @@ public final class ChangeSet {
             return Optional.empty();
         }
         int fromWeek = first.getInt(0);
-        Optional<List<String>> deliveries = lake.readIfExists(Layer.SILVER, "dream_daekning").map(d -> {
+        Optional<List<String>> deliveries = lake.readIfExists(Layer.SILVER, Dream.COVERAGE).map(d -> {
             List<String> out = new ArrayList<>(months);
             for (Row r : d.where(col("uge").geq(fromWeek)).select("leverance").distinct().collectAsList()) {
                 out.add(r.getString(0)); // one row per delivery month

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class Dream implements Model {
     public static final String SILVER_UGE = "silver.dream_uge";
+    /** Which weeks each delivery covers; a maintained run reads the previous run's (ChangeSet). */
+    static final String COVERAGE = "dream_daekning";
     private static final String SPELLS = "gold.dream_forloeb";
 
     @Override
@@ -23,7 +25,7 @@ public final class Dream implements Model {
                         .perCoveredWeek("uge")
                         .by("DreamWeeks.weeks", in -> DreamWeeks.weeks(in.get("bronze.dream"),
                                 in.context().pseudonymizer(), in.context().fromWeek())),
-                silver("dream_daekning").grain("delivery × covered week, with restatement flag").reads("bronze.dream")
+                silver(COVERAGE).grain("delivery × covered week, with restatement flag").reads("bronze.dream")
                         .by("DreamWeeks.coverage", in -> DreamWeeks.coverage(in.get("bronze.dream"))),
                 gold("dream_uge").grain("citizen × covered week").reads(SILVER_UGE).perMunicipality()
                         .perCoveredWeek("uge").by("DreamWeeks.gold", in -> DreamWeeks.gold(in.get(SILVER_UGE))),

@@ -54,11 +54,14 @@ public final class ModelRunner {
     private final ModelGraph graph;
     private final Lakehouse lake;
     private final AuditLog audit;
+    /** Read once per run. */
+    private final double maxShare;
 
     public ModelRunner(ModelGraph graph, Lakehouse lake, AuditLog audit) {
         this.graph = graph;
         this.lake = lake;
         this.audit = audit;
+        this.maxShare = Double.parseDouble(System.getProperty(MAX_SHARE_PROPERTY, String.valueOf(DEFAULT_MAX_SHARE)));
     }
 
     public void run(RunContext context, String label) {
@@ -140,15 +143,15 @@ public final class ModelRunner {
             Set<Source> sources = graph.sourcesOf(t.id());
             TableDef.Incremental inc = t.incremental().get();
             // A DREAM week table needs no per-citizen tracking: the weeks a delivery covers are what it changes.
-            Optional<String> whyNot = inc.week().isPresent() ? Optional.empty() : changes.get().whyNot(sources, inc.month().isPresent());
+            Optional<String> whyNot = inc.week().isPresent() ? Optional.empty() : changes.get().whyNot(sources, inc.fromFirstChangedDay());
             if (whyNot.isEmpty() && !inc.fromFirstChange()) {
-                whyNot = changes.get().tooBroad(sources, maxShare());
+                whyNot = changes.get().tooBroad(sources, maxShare);
             }
             if (whyNot.isEmpty()) {
                 boolean done = inc.week().isPresent()
                         ? maintainWeeks(t, inputs, changes.get(), frames, label, startedAt, started)
-                        : inc.month().isPresent()
-                        ? maintainMonths(t, inputs, changes.get(), sources, frames, label, startedAt, started)
+                        : inc.fromFirstChangedDay()
+                        ? maintainFromFirstDay(t, inputs, changes.get(), sources, frames, label, startedAt, started)
                         : maintain(t, inputs, changes.get(), sources, frames, viewPlans, label, startedAt, started);
                 if (done) {
                     return;
@@ -212,14 +215,14 @@ public final class ModelRunner {
     }
 
     /**
-     * The per-month path: the months from the first day a delivered record can change (or from the old horizon)
-     * are recomputed, from inputs restricted to those months where they carry the month column, and replace those
-     * months in one {@code replaceWhere}. Returns false — rebuild — when a delivered record has no first day.
+     * The per-month (or per-week) path: the months (weeks) from the first day a delivered record can change (or from
+     * the old horizon) are recomputed, from inputs restricted to them where they carry the month (week) column, and
+     * replace them in one {@code replaceWhere}. Returns false — rebuild — when a delivered record has no first day.
      */
-    private boolean maintainMonths(TableDef t, Inputs inputs, ChangeSet changes, Set<Source> sources,
-                                   Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,
-                                   Instant started) {
-        String month = t.incremental().orElseThrow().month().orElseThrow();
+    private boolean maintainFromFirstDay(TableDef t, Inputs inputs, ChangeSet changes, Set<Source> sources,
+                                         Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,
+                                         Instant started) {
+        TableDef.Incremental inc = t.incremental().orElseThrow();
         RunContext context = inputs.context();
         Optional<LocalDate> first = changes.firstChangedDay(sources);
         if (context.horizonMoved()) {
@@ -234,10 +237,16 @@ public final class ModelRunner {
             Progress.say("  " + t.id() + ": rebuilt (a delivered record has no first day)");
             return false;
         }
+        if (inc.isoWeek().isPresent()) {
+            int from = IsoWeek.key(first.get());
+            replaceFrom(t, inputs, context.weeksFrom(from), "pr. uge", inc.isoWeek().get(), from,
+                    String.valueOf(from), Optional.empty(), frames, label, startedAt, started);
+            return true;
+        }
         // The month of the Monday of that day's week: the week's rows and the day's own month both count from it.
         String from = YearMonth.from(first.get().with(DayOfWeek.MONDAY)).toString();
-        replaceFrom(t, inputs, context.monthsFrom(from), "pr. måned", month, from, "'" + from + "'",
-                Optional.empty(), frames, label, startedAt, started);
+        replaceFrom(t, inputs, context.monthsFrom(from), "pr. måned", inc.month().orElseThrow(), from,
+                "'" + from + "'", Optional.empty(), frames, label, startedAt, started);
         return true;
     }
 
@@ -293,10 +302,6 @@ public final class ModelRunner {
                 + ", " + replaced[0] + " rækker indsat, " + replaced[1] + " slettet");
         Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
                 replaced[0], column, from, t.incremental().get().describe()), started);
-    }
-
-    private static double maxShare() {
-        return Double.parseDouble(System.getProperty(MAX_SHARE_PROPERTY, String.valueOf(DEFAULT_MAX_SHARE)));
     }
 
     private void unchanged(TableDef t, Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,

@@ -63,10 +63,10 @@ public record TableDef(String id, String model, String grain, List<String> input
      *                      days, the category of a week after the old horizon), recomputed whole when it moves
      */
     public record Incremental(boolean weekly, Optional<Compute> openAtHorizon, Optional<String> month,
-                              Optional<String> week) {
+                              Optional<String> week, Optional<String> isoWeek) {
         /** Per citizen, as described above. */
         static Incremental perCitizen(boolean weekly, Optional<Compute> openAtHorizon) {
-            return new Incremental(weekly, openAtHorizon, Optional.empty(), Optional.empty());
+            return new Incremental(weekly, openAtHorizon, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /**
@@ -76,7 +76,16 @@ public record TableDef(String id, String model, String grain, List<String> input
          * {@code ChangeSet}), or from the old horizon, are recomputed and replaced.
          */
         static Incremental perMonth(String month) {
-            return new Incremental(false, Optional.empty(), Optional.of(month), Optional.empty());
+            return new Incremental(false, Optional.empty(), Optional.of(month), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Per ISO week, the way {@link #perMonth} is per month: a row of week {@code w} (the int column {@code isoWeek},
+         * yyyyww) depends only on input rows of week {@code w}; the weeks from the week of the first day a delivered
+         * record can change are recomputed and replaced, and the rule may read {@link RunContext#fromWeek()}.
+         */
+        static Incremental perWeek(String isoWeek) {
+            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(isoWeek));
         }
 
         /**
@@ -86,17 +95,23 @@ public record TableDef(String id, String model, String grain, List<String> input
          * replaced; the rule may read {@link RunContext#fromWeek()}.
          */
         static Incremental perCoveredWeek(String week) {
-            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.of(week));
+            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.of(week), Optional.empty());
         }
 
         /** Maintained from a first month or week (one replace of a column range), not per citizen. */
         public boolean fromFirstChange() {
-            return month.isPresent() || week.isPresent();
+            return month.isPresent() || week.isPresent() || isoWeek.isPresent();
+        }
+
+        /** Maintained from the first day a delivered record can change: per month or per ISO week. */
+        public boolean fromFirstChangedDay() {
+            return month.isPresent() || isoWeek.isPresent();
         }
 
         public String describe() {
             return week.isPresent() ? "weeks from the first delivered"
                     : month.isPresent() ? "months from the first change"
+                    : isoWeek.isPresent() ? "weeks from the first change"
                     : weekly ? "per citizen + new weeks"
                     : openAtHorizon.isPresent() ? "per citizen + open at horizon" : "per citizen";
         }
@@ -204,6 +219,12 @@ public record TableDef(String id, String model, String grain, List<String> input
         /** Month-local rows (column {@code month}, yyyy-MM): the changed months are recomputed and replaced. */
         public Builder perMonth(String month) {
             this.incremental = Incremental.perMonth(month);
+            return this;
+        }
+
+        /** Week-local rows (int column {@code isoWeek}, yyyyww): the changed weeks are recomputed and replaced. */
+        public Builder perWeek(String isoWeek) {
+            this.incremental = Incremental.perWeek(isoWeek);
             return this;
         }
 

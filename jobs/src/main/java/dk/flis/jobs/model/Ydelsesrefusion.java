@@ -28,13 +28,13 @@ public final class Ydelsesrefusion implements Model {
                         .reads(SILVER_YR).perMunicipality().perMonth("beregningsperiode")
                         .by("YrMonthly.finance", in -> YrMonthly.finance(in.get(SILVER_YR))),
                 gold("fact_yr_person_maaned").grain("kommune × citizen × ydelse × month").reads(SILVER_YR)
-                        .perMunicipality().perCitizen()
+                        .perMunicipality().perMonth("maaned")
                         .by("YrMonthly.personMonths", in -> YrMonthly.personMonths(in.get(SILVER_YR),
-                                in.context().ladder())),
+                                in.context().ladder(), in.context().fromMonth())),
                 gold("fact_yr_person_uge").grain("kommune × citizen × ISO week × ydelse (Antal Person uge)")
-                        .reads(SILVER_YR).perMunicipality().perCitizen()
+                        .reads(SILVER_YR).perMunicipality().perWeek("uge")
                         .by("YrMonthly.personWeeks", in -> YrMonthly.personWeeks(in.get(SILVER_YR),
-                                in.context().ladder())),
+                                in.context().ladder(), in.context().fromWeek())),
                 gold("fact_yr_udvikling_maaned").grain("kommune × month × ydelse").reads(FACT_YR_PERSON_MAANED)
                         .perMunicipality().perMonth("maaned")
                         .by("YrMonthly.development", in -> YrMonthly.development(in.get(FACT_YR_PERSON_MAANED))),
