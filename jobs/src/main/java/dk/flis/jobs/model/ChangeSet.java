@@ -108,7 +108,7 @@ public final class ChangeSet {
             if (r.getLong(0) > 0) {
                 touched.put(source, r.getLong(0));
                 if (r.getLong(2) == 0) {
-                    firstDays.put(source, r.get(1) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r.get(1));
+                    firstDays.put(source, day(r.get(1)));
                 }
             }
         }));
@@ -133,7 +133,7 @@ public final class ChangeSet {
             touched.put(s, r.getLong(2));
             shares.put(s, r.getLong(5) == 0 ? 0.0 : (double) r.getLong(6) / r.getLong(5));
             if (!r.isNullAt(3) && r.getLong(4) == 0) {
-                firstDays.put(s, r.get(3) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r.get(3));
+                firstDays.put(s, day(r.get(3)));
             }
         }
         Dataset<Row> touchedCitizens = perKey.where(col("i_leverance")).select(col("source"), col("a").as(CPR))
@@ -243,6 +243,16 @@ public final class ChangeSet {
         return sources.stream().anyMatch(s -> touchedRecords(s) > 0);
     }
 
+    /** Whether a source's changes are tracked for a table maintained per citizen, or per period ({@code perPeriod}). */
+    static boolean tracked(Source source, boolean perPeriod) {
+        return RECORD_KEYS.containsKey(source) || perPeriod && MONTH_KEYS.containsKey(source);
+    }
+
+    /** A date column's value as Spark returns it (java.sql.Date or, with the Java 8 API, LocalDate). */
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
     /** No citizens: the columns of {@link #citizens}, no rows. */
     static Dataset<Row> none(SparkSession spark) {
         return spark.createDataFrame(List.of(), new StructType().add(CPR, DataTypes.StringType)
@@ -255,15 +265,12 @@ public final class ChangeSet {
     }
 
     /**
-     * The same for a table maintained per month ({@code perMonth}), which may also read the sources tracked by
-     * month only.
+     * The same for a table maintained from the first changed day ({@code perPeriod}: per month or ISO week), which
+     * may also read the sources tracked by month only.
      */
-    public Optional<String> whyNot(Collection<Source> sources, boolean perMonth) {
+    public Optional<String> whyNot(Collection<Source> sources, boolean perPeriod) {
         for (Source s : sources) {
-            if (perMonth && MONTH_KEYS.containsKey(s)) {
-                continue;
-            }
-            if (!RECORD_KEYS.containsKey(s)) {
+            if (!tracked(s, perPeriod)) {
                 return Optional.of("bronze." + s.tableName() + " er ikke pr. borger");
             }
             if (unsafe.contains(s)) {

@@ -39,15 +39,13 @@ public final class ModelGraph {
         order = topologicalOrder();
         for (TableDef t : order) {
             if (t.incremental().isPresent() && t.incremental().get().week().isEmpty()) {
-                boolean perMonth = t.incremental().get().fromFirstChangedDay();
-                List<String> untracked = sourcesOf(t.id()).stream()
-                        .filter(s -> !ChangeSet.RECORD_KEYS.containsKey(s)
-                                && !(perMonth && ChangeSet.MONTH_KEYS.containsKey(s)))
+                boolean perPeriod = t.incremental().get().fromFirstChangedDay();
+                List<String> untracked = sourcesOf(t.id()).stream().filter(s -> !ChangeSet.tracked(s, perPeriod))
                         .map(s -> "bronze." + s.tableName()).toList();
                 if (!untracked.isEmpty()) {
-                    throw new FlisException("Model graph: " + t.id() + " is declared per " + (perMonth ? "period"
+                    throw new FlisException("Model graph: " + t.id() + " is declared per " + (perPeriod ? "period"
                             : "citizen") + " but is fed by " + String.join(", ", untracked)
-                            + ", whose changes are not tracked " + (perMonth ? "by day" : "per citizen") + ".");
+                            + ", whose changes are not tracked " + (perPeriod ? "by day" : "per citizen") + ".");
                 }
             }
             if (t.incremental().flatMap(TableDef.Incremental::week).isPresent()
