@@ -24,9 +24,11 @@ public final class Ydelsesaktivitet implements Model {
                         .reads("bronze.befolkning")
                         .by("LatestVersion.perKey", in -> Silver.latest(in.get("bronze.befolkning"),
                                 List.of("maaned", "kommunekode", "koen", "alder"))),
+                // Week-local (a week's row reads that week's category, activations and payments): maintained
+                // from the first changed week, so a YR month touching a third of the citizens is no rebuild.
                 gold("fact_ydelsesaktivitet_uge").grain("citizen × ISO week × ydelse")
                         .reads(Dfdg.CATEGORY_PER_WEEK, Dfdg.FACT_AKTIVERING_UGE, Ydelsesrefusion.SILVER_YR)
-                        .perMunicipality().perCitizenWeekly()
+                        .perMunicipality().perWeek("uge")
                         .when(Ydelsesaktivitet::fromYrStart, "from flis.yr-start")
                         .by("Ydelsesaktivitet.weeks", in -> dk.flis.common.dfdg.Ydelsesaktivitet.weeks(
                                 in.get(Dfdg.CATEGORY_PER_WEEK), in.get(Dfdg.FACT_AKTIVERING_UGE),
