@@ -246,6 +246,17 @@ public class Lakehouse {
         return false;
     }
 
+    /** Bytes under a layer's folder (every file of every version, logs included; 0 when there is none). */
+    public long bytes(Layer layer) {
+        try {
+            Path dir = new Path(root + "/" + layer.dir());
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.exists(dir) ? fs.getContentSummary(dir).getLength() : 0L;
+        } catch (IOException e) {
+            throw new FlisException("Cannot measure " + root + "/" + layer.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Table names present in a layer (folders holding a Delta log with a commit). */
     public List<String> tables(Layer layer) {
         List<String> names = new ArrayList<>();

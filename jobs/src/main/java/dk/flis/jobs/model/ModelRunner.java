@@ -50,6 +50,14 @@ public final class ModelRunner {
      */
     static final String MAX_SHARE_PROPERTY = "flis.maintain.max-share";
     private static final double DEFAULT_MAX_SHARE = 0.25;
+    /**
+     * Below this much bronze, silver and gold are computed with interpreted expressions: compiling the code of ~60
+     * plans costs more than it saves on small tables (a 2-month delivery at scale 0.003: 112 → 84 s; the demo's 10
+     * MB: 208 → 189 s; bench/RESULTS.md), while the large weekly tables need it. A session that sets
+     * {@value #CODEGEN_MODE} itself (conf's {@code spark} section, the tests) keeps its setting; 0 always compiles.
+     */
+    static final long CODEGEN_FROM_BYTES = Long.getLong("flis.codegen.from.bytes", 16L << 20);
+    private static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
 
     private final ModelGraph graph;
     private final Lakehouse lake;
@@ -93,6 +101,11 @@ public final class ModelRunner {
                 return context;
             }
         };
+        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE)
+                && lake.bytes(Layer.BRONZE) < CODEGEN_FROM_BYTES;
+        if (interpret) {
+            lake.spark().conf().set(CODEGEN_MODE, "NO_CODEGEN");
+        }
         try {
             for (TableDef t : graph.order()) {
                 t.inputs().stream().filter(ModelGraph::isBronze).forEach(inputs::get);
@@ -100,6 +113,9 @@ public final class ModelRunner {
             }
         } finally {
             views.forEach(Dataset::unpersist);
+            if (interpret) {
+                lake.spark().conf().unset(CODEGEN_MODE);
+            }
         }
     }
 
