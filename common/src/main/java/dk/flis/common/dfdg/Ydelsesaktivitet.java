@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.reference.Benefits;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -24,9 +25,14 @@ import org.apache.spark.sql.Row;
 public final class Ydelsesaktivitet {
     private Ydelsesaktivitet() {}
 
-    /** Citizen × ISO week × benefit with a net positive payment that week (week-parts and corrections summed). */
-    public static Dataset<Row> paidBenefitWeeks(Dataset<Row> yr) {
-        return yr.withColumn("uge", IsoWeek.keyOf(col("beregningsstart")))
+    /**
+     * Citizen × ISO week × benefit with a net positive payment that week (week-parts and corrections summed); with
+     * {@code fromWeek} (a maintained run) only the weeks from it, filtered on the calculation's first day so that
+     * the restriction reaches the scan.
+     */
+    public static Dataset<Row> paidBenefitWeeks(Dataset<Row> yr, Optional<Integer> fromWeek) {
+        return fromWeek.map(w -> yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(w))))).orElse(yr)
+                .withColumn("uge", IsoWeek.keyOf(col("beregningsstart")))
                 .groupBy("cpr_id", "uge", "ydelse")
                 .agg(sum(col("bruttoudgift")).as("bruttoudgift"))
                 .where(col("bruttoudgift").gt(0))

@@ -51,12 +51,13 @@ public final class ModelRunner {
     static final String MAX_SHARE_PROPERTY = "flis.maintain.max-share";
     private static final double DEFAULT_MAX_SHARE = 0.25;
     /**
-     * Below this much bronze, silver and gold are computed with interpreted expressions: compiling the code of ~60
-     * plans costs more than it saves on small tables (a 2-month delivery at scale 0.003: 112 → 84 s; the demo's 10
-     * MB: 208 → 189 s; bench/RESULTS.md), while the large weekly tables need it. A session that sets
-     * {@value #CODEGEN_MODE} itself (conf's {@code spark} section, the tests) keeps its setting; 0 always compiles.
+     * Below this much bronze, silver and gold are computed with interpreted expressions: for tiny tables compiling
+     * the code of ~60 plans costs more than it saves (two deliveries at scale 0.003, 0.7 MB of bronze: 95–108 →
+     * 84–94 s); at the demo's 10 MB the two ways are even within noise, and large tables need compiled code
+     * (bench/RESULTS.md). A session that sets {@value #CODEGEN_MODE} itself (conf's {@code spark} section, the
+     * tests) keeps its setting; 0 always compiles.
      */
-    static final long CODEGEN_FROM_BYTES = Long.getLong("flis.codegen.from.bytes", 16L << 20);
+    static final long CODEGEN_FROM_BYTES = Long.getLong("flis.codegen.from.bytes", 4L << 20);
     private static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
 
     private final ModelGraph graph;

@@ -33,7 +33,7 @@ public final class Ydelsesaktivitet implements Model {
                         .by("Ydelsesaktivitet.weeks", in -> dk.flis.common.dfdg.Ydelsesaktivitet.weeks(
                                 in.get(Dfdg.CATEGORY_PER_WEEK), in.get(Dfdg.FACT_AKTIVERING_UGE),
                                 dk.flis.common.dfdg.Ydelsesaktivitet.paidBenefitWeeks(
-                                        in.get(Ydelsesrefusion.SILVER_YR)),
+                                        in.get(Ydelsesrefusion.SILVER_YR), in.context().fromWeek()),
                                 ReferenceTables.benefits(in.spark()), in.context().config().yrStart())),
                 gold("benchmark_ydelsesaktivitet")
                         .grain("kommune × month × visitationskategori × ydelsesgruppe, with I alt; suppressed")
