@@ -37,9 +37,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Generator scales (1.0 = national volume). Default ${DEFAULT-VALUE}.")
     List<Double> scales;
 
-    @Option(names = "--months", defaultValue = "12",
-            description = "Deliveries in the backfill; one more is loaded as the incremental month. Default ${DEFAULT-VALUE}.")
-    int months;
+    @Option(names = "--months", split = ",", defaultValue = "12",
+            description = "Deliveries in the backfill; one more is loaded as the incremental month. Several (e.g. "
+                    + "12,36) run every scale with each history length and print how time grows with it. "
+                    + "Default ${DEFAULT-VALUE}.")
+    List<Integer> months;
 
     @Option(names = "--first", defaultValue = "2020-01", description = "First delivery. Default ${DEFAULT-VALUE}.")
     String first;
@@ -86,19 +88,31 @@ public final class BenchCommand implements Callable<Integer> {
         if (check != null) {
             return check(config, threads, check.get(0), check.get(1));
         }
+        List<Integer> lengths = months.stream().distinct().sorted().toList();
+        if (lengths.get(0) < 1) {
+            throw new IllegalArgumentException("--months: at least 1 delivery in the backfill, got " + lengths.get(0));
+        }
+        int longest = lengths.get(lengths.size() - 1);
         List<DeliveryMonth> all = new ArrayList<>();
-        for (int i = 0; i <= months; i++) {
+        for (int i = 0; i <= longest; i++) {
             all.add(new DeliveryMonth(DeliveryMonth.parse(first).month().plusMonths(i)));
         }
-        BenchReport report = new BenchReport(LocalDateTime.now(), threads, all.get(0), all.get(months - 1),
-                all.get(months));
+        BenchReport report = new BenchReport(LocalDateTime.now(), threads, all.get(0));
         SparkSession spark = Sessions.create(config);
         try {
             GoldComparison comparison = new GoldComparison(spark, new Pseudonymizer(config.pseudonymKey()));
             DuckDbReference duck = new DuckDbReference(config, threads);
             for (double scale : scales) {
-                report.add(scale(spark, comparison, duck, scale, all));
-                System.out.println(report.scaleBlock(report.scales().get(report.scales().size() - 1)));
+                Path scaleDir = work.resolve("scale-" + scale).toAbsolutePath();
+                double generated = generate(scaleDir.resolve("generated"), scale, all);
+                for (int length : lengths) {
+                    // One history length keeps the folder layout of earlier runs; several get a folder each.
+                    Path dir = lengths.size() == 1 ? scaleDir : scaleDir.resolve(length + "-deliveries");
+                    report.add(scale(spark, comparison, duck, scale, length, all.subList(0, length + 1),
+                            scaleDir.resolve("generated"), dir, generated));
+                    generated = 0;
+                    System.out.println(report.scaleBlock(report.scales().get(report.scales().size() - 1)));
+                }
             }
         } finally {
             spark.stop();
@@ -139,17 +153,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** One scale and history length: {@code all} is its {@code months} deliveries and the incremental one. */
     private BenchReport.Scale scale(SparkSession spark, GoldComparison comparison, DuckDbReference duck, double scale,
-                                    List<DeliveryMonth> all) throws IOException {
-        Path dir = work.resolve("scale-" + scale).toAbsolutePath();
+                                    int months, List<DeliveryMonth> all, Path generatedDir, Path dir,
+                                    double generated) throws IOException {
         List<DeliveryMonth> backfillMonths = all.subList(0, months);
         DeliveryMonth increment = all.get(months);
-        double generated = generate(dir.resolve("generated"), scale, all);
         Path landing = dir.resolve("landing");
         Path lakehouse = dir.resolve("lakehouse");
         delete(landing);
         delete(lakehouse);
-        BenchLanding.link(dir.resolve("generated"), landing, backfillMonths);
+        BenchLanding.link(generatedDir, landing, backfillMonths);
         long landingBytes = size(landing);
 
         say("scale " + scale + ": backfill of " + months + " deliveries (log: " + dir.resolve("logs/backfill.log") + ")");
@@ -160,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<GoldComparison.TableCheck> backfillChecks = comparison.compare(lakehouse.toString(),
                 dir.resolve("duckdb-backfill"));
 
-        BenchLanding.link(dir.resolve("generated"), landing, List.of(increment));
+        BenchLanding.link(generatedDir, landing, List.of(increment));
         say("scale " + scale + ": incremental month " + increment);
         ChildRun incremental = pipeline(dir, "incremental", "--month=" + increment, landing, lakehouse);
         List<StepTimings.Step> incrementalSteps = StepTimings.latestRun(spark, lakehouse.toString());
@@ -176,7 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
         say("scale " + scale + ": like for like, Spark on only the DuckDB reference's work over the " + months
                 + " deliveries");
         LikeForLike like = LikeForLike.measure(spark, landing, backfillMonths, dir.resolve("like-for-like"));
-        return new BenchReport.Scale(scale, generated, landingBytes,
+        return new BenchReport.Scale(scale, months, generated, landingBytes,
                 new BenchReport.Run(backfill, backfillSteps, duckBackfill, backfillChecks),
                 new BenchReport.Run(incremental, incrementalSteps, duckIncremental, incrementalChecks), rebuild,
                 export, like);

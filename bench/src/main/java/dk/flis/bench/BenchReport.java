@@ -22,8 +22,14 @@ final class BenchReport {
         }
     }
 
-    record Scale(double scale, double generateSeconds, long landingBytes, Run backfill, Run incremental,
+    /** One scale and history length: {@code months} deliveries as the backfill, then the incremental one. */
+    record Scale(double scale, int months, double generateSeconds, long landingBytes, Run backfill, Run incremental,
                  RebuildCheck rebuild, ExportTiming export, LikeForLike likeForLike) {
+        /** As in the summary's first column: {@code 0.1 (36 + 1)}. */
+        String label() {
+            return scale + " (" + months + " + 1)";
+        }
+
         double incrementalShare() {
             return incremental.child().seconds() / backfill.child().seconds();
         }
@@ -37,17 +43,12 @@ final class BenchReport {
     private final LocalDateTime started;
     private final int duckThreads;
     private final DeliveryMonth first;
-    private final DeliveryMonth last;
-    private final DeliveryMonth increment;
     private final List<Scale> scales = new ArrayList<>();
 
-    BenchReport(LocalDateTime started, int duckThreads, DeliveryMonth first, DeliveryMonth last,
-                DeliveryMonth increment) {
+    BenchReport(LocalDateTime started, int duckThreads, DeliveryMonth first) {
         this.started = started;
         this.duckThreads = duckThreads;
         this.first = first;
-        this.last = last;
-        this.increment = increment;
     }
 
     LocalDateTime started() {
@@ -66,9 +67,21 @@ final class BenchReport {
         return scales.stream().allMatch(s -> s.backfill().equal() && s.incremental().equal() && s.rebuild().equal());
     }
 
-    /** Slope of log(time) over log(scale), least squares: 1.0 = linear. NaN with fewer than two scales. */
-    double exponent(ToDoubleFunction<Scale> seconds) {
-        int n = scales.size();
+    /**
+     * Time ∝ scale^k at {@code months} deliveries: the slope of log(time) over log(scale), least squares; 1.0 =
+     * linear. NaN with fewer than two scales of that history length.
+     */
+    double scaleExponent(int months, ToDoubleFunction<Scale> seconds) {
+        return slope(scales.stream().filter(s -> s.months() == months).toList(), Scale::scale, seconds);
+    }
+
+    /** Time ∝ deliveries^h at {@code scale}: the same slope over the history lengths run at that scale. */
+    double historyExponent(double scale, ToDoubleFunction<Scale> seconds) {
+        return slope(scales.stream().filter(s -> s.scale() == scale).toList(), Scale::months, seconds);
+    }
+
+    private static double slope(List<Scale> points, ToDoubleFunction<Scale> size, ToDoubleFunction<Scale> seconds) {
+        int n = points.size();
         if (n < 2) {
             return Double.NaN;
         }
@@ -76,21 +89,22 @@ final class BenchReport {
         double sy = 0;
         double sxx = 0;
         double sxy = 0;
-        for (Scale s : scales) {
-            double x = Math.log(s.scale());
+        for (Scale s : points) {
+            double x = Math.log(size.applyAsDouble(s));
             double y = Math.log(seconds.applyAsDouble(s));
             sx += x;
             sy += y;
             sxx += x * x;
             sxy += x * y;
         }
-        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double k = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        return Math.abs(k) < 1e-9 ? 0.0 : k; // a flat line prints 0.00, not -0.00
     }
 
     String scaleBlock(Scale s) {
         StringBuilder b = new StringBuilder();
-        b.append(f("%n### Scale %s (landing %s, %d deliveries + %s)%n%n", s.scale(), mb(s.landingBytes()),
-                scalesMonths(), increment));
+        b.append(f("%n### Scale %s (landing %s, %d deliveries %s … %s + %s)%n%n", s.scale(), mb(s.landingBytes()),
+                s.months(), first, month(s.months() - 1), month(s.months())));
         b.append("| run | step | wall s | rows in | rows out | rows/s |\n|---|---|---:|---:|---:|---:|\n");
         for (String name : List.of("backfill", "incremental")) {
             Run r = name.equals("backfill") ? s.backfill() : s.incremental();
@@ -136,17 +150,39 @@ final class BenchReport {
         for (Scale s : scales) {
             long peak = Math.max(s.backfill().child().peakRssBytes(), s.incremental().child().peakRssBytes());
             b.append(f("| %s | %.1f | %.1f | %.1f %% | %.1f | %.1f | %.1f× | %.1f | %.1f× | %s | %.1f× | %s | %s |%n",
-                    s.scale(), s.backfill().child().seconds(), s.incremental().child().seconds(),
+                    s.label(), s.backfill().child().seconds(), s.incremental().child().seconds(),
                     100 * s.incrementalShare(), s.rebuild().child().seconds(), s.backfill().duckSeconds(),
                     s.backfill().sparkPerDuck(), s.likeForLike().seconds(), s.likeForLikeRatio(), mb(peak),
                     s.export().ratio(), s.backfill().equal() && s.incremental().equal() ? "yes" : "**NO**",
                     s.rebuild().equal() ? "yes (" + s.rebuild().tables() + " tables)" : "**NO**"));
         }
-        b.append(f("%nScaling exponent (time ∝ scale^k): Spark backfill k = %.2f, incremental k = %.2f, "
-                        + "DuckDB k = %.2f%n", exponent(s -> s.backfill().child().seconds()),
-                exponent(s -> s.incremental().child().seconds()), exponent(s -> s.backfill().duckSeconds())));
-        for (String step : List.of("bronze", "silver", "gold")) {
-            b.append(f("  backfill %s k = %.2f%n", step, exponent(s -> stepSeconds(s.backfill(), step))));
+        List<Integer> lengths = scales.stream().map(Scale::months).distinct().sorted().toList();
+        List<Double> sizes = scales.stream().map(Scale::scale).distinct().sorted().toList();
+        b.append('\n');
+        for (int m : lengths) {
+            if (scales.stream().filter(s -> s.months() == m).count() < 2) {
+                b.append(f("Scaling exponent at %d + 1 deliveries: needs two scales (--scales a,b)%n", m));
+                continue;
+            }
+            b.append(f("Scaling exponent at %d + 1 deliveries (time ∝ scale^k): Spark backfill k = %.2f, "
+                            + "incremental k = %.2f, DuckDB k = %.2f%n", m,
+                    scaleExponent(m, s -> s.backfill().child().seconds()),
+                    scaleExponent(m, s -> s.incremental().child().seconds()),
+                    scaleExponent(m, s -> s.backfill().duckSeconds())));
+            for (String step : List.of("bronze", "silver", "gold")) {
+                b.append(f("  backfill %s k = %.2f%n", step, scaleExponent(m, s -> stepSeconds(s.backfill(), step))));
+            }
+        }
+        for (double size : sizes) {
+            if (scales.stream().filter(s -> s.scale() == size).count() < 2) {
+                b.append(f("History exponent at scale %s: needs two history lengths (--months a,b)%n", size));
+                continue;
+            }
+            b.append(f("History exponent at scale %s (time ∝ deliveries^h): Spark backfill h = %.2f, "
+                            + "incremental h = %.2f, DuckDB h = %.2f%n", size,
+                    historyExponent(size, s -> s.backfill().child().seconds()),
+                    historyExponent(size, s -> s.incremental().child().seconds()),
+                    historyExponent(size, s -> s.backfill().duckSeconds())));
         }
         b.append(allEqual() ? "\nEquality check: every DuckDB table equals its Spark gold table, and the maintained "
                 + "incremental month equals its rebuild in every silver and gold table.\n"
@@ -156,19 +192,19 @@ final class BenchReport {
 
     String markdown() {
         StringBuilder b = new StringBuilder("# bench/run ").append(started.withNano(0)).append("\n\n");
-        b.append(f("Machine: %d cores, %s RAM, Java %s. Deliveries %s … %s as the backfill (`flis run --all`), "
-                        + "then %s (`flis run --month`). `./flis` runs with its default heap (-Xmx4g, "
+        b.append(f("Machine: %d cores, %s RAM, Java %s. Deliveries from %s as the backfill (`flis run --all`), "
+                        + "then the next month (`flis run --month`). `./flis` runs with its default heap (-Xmx4g, "
                         + "FLIS_JAVA_OPTS unset) on local[*].%n", Runtime.getRuntime().availableProcessors(),
-                mb(totalMemory()), System.getProperty("java.version"), first, last, increment));
+                mb(totalMemory()), System.getProperty("java.version"), first));
         for (Scale s : scales) {
             b.append(scaleBlock(s));
         }
         return b.append(summary()).toString();
     }
 
-    private int scalesMonths() {
-        return last.month().getYear() * 12 + last.month().getMonthValue()
-                - first.month().getYear() * 12 - first.month().getMonthValue() + 1;
+    /** The delivery {@code offset} months after the first. */
+    private DeliveryMonth month(int offset) {
+        return new DeliveryMonth(first.month().plusMonths(offset));
     }
 
     private static double stepSeconds(Run r, String step) {
