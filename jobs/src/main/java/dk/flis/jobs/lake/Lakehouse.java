@@ -249,20 +249,28 @@ public class Lakehouse {
     /** Bytes under a layer's folder (every file of every version, logs included; 0 when there is none). */
     public long bytes(Layer layer) {
         try {
-            Path dir = new Path(root + "/" + layer.dir());
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path dir = layerDir(layer);
+            FileSystem fs = fileSystem(dir);
             return fs.exists(dir) ? fs.getContentSummary(dir).getLength() : 0L;
         } catch (IOException e) {
             throw new FlisException("Cannot measure " + root + "/" + layer.dir() + ": " + e.getMessage(), e);
         }
     }
 
+    private Path layerDir(Layer layer) {
+        return new Path(root + "/" + layer.dir());
+    }
+
+    private FileSystem fileSystem(Path path) throws IOException {
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    }
+
     /** Table names present in a layer (folders holding a Delta log with a commit). */
     public List<String> tables(Layer layer) {
         List<String> names = new ArrayList<>();
         try {
-            Path dir = new Path(root + "/" + layer.dir());
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path dir = layerDir(layer);
+            FileSystem fs = fileSystem(dir);
             if (!fs.exists(dir)) {
                 return names;
             }

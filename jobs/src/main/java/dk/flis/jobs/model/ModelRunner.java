@@ -102,8 +102,7 @@ public final class ModelRunner {
                 return context;
             }
         };
-        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE)
-                && lake.bytes(Layer.BRONZE) < CODEGEN_FROM_BYTES;
+        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE) && interpreted(lake.bytes(Layer.BRONZE));
         if (interpret) {
             lake.spark().conf().set(CODEGEN_MODE, "NO_CODEGEN");
         }
@@ -118,6 +117,11 @@ public final class ModelRunner {
                 lake.spark().conf().unset(CODEGEN_MODE);
             }
         }
+    }
+
+    /** Whether a run over this much bronze computes silver and gold with interpreted expressions. */
+    static boolean interpreted(long bronzeBytes) {
+        return bronzeBytes < CODEGEN_FROM_BYTES;
     }
 
     private void build(TableDef t, Inputs inputs, Map<String, Dataset<Row>> frames, Set<String> present,
