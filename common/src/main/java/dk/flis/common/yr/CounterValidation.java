@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import dk.flis.common.calendar.IsoWeek;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,6 +54,19 @@ public final class CounterValidation {
     }
 
     public static Dataset<Row> findings(Dataset<Row> yr, RefusionLadder ladder) {
+        return findings(yr, ladder, Optional.empty());
+    }
+
+    /**
+     * The findings of the ISO weeks from {@code fromWeek} (yyyyww) on only, for a maintained run: a week's findings
+     * read that week's calculations and, for the counter rules, the week before it, so only those are read.
+     */
+    public static Dataset<Row> findings(Dataset<Row> yr, RefusionLadder ladder, Optional<Integer> fromWeek) {
+        if (fromWeek.isPresent()) {
+            int from = fromWeek.get();
+            return findings(yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(from).minusWeeks(1)))),
+                    ladder, Optional.empty()).where(col("uge").geq(from));
+        }
         Dataset<Row> weeks = citizenWeeks(yr);
         Dataset<Row> brutto = weeks.where(col("bruttoudgift").geq(10000))
                 .select(finding(BRUTTO_OVER_10000, col("kommunekode"), col("cpr_id"), col("uge"), col("ydelse"),

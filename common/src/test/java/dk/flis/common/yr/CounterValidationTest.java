@@ -69,6 +69,28 @@ class CounterValidationTest {
     }
 
     @Test
+    void findingsFromAWeekAreTheFullTablesFromThatWeek(SparkSession spark) {
+        Dataset<Row> yr = Frames.of(spark, DDL,
+                kh("1", "2020-12-21", 3000, 4, 80),
+                kh("2", "2020-12-28", 2000, 5, 40),      // 202053, split over the year end
+                kh("3", "2021-01-01", 1500, 5, 40),
+                kh("4", "2021-01-04", 3000, 5, 40),      // 202101: stands still after 202053
+                kh("5", "2021-01-11", 3000, 7, 40),      // 202102: jumps
+                kh("6", "2021-01-18", 12000, 8, 80),     // 202103: brutto and sats
+                ad("9", "2020-12-28", 10000, 30, 70));
+        String[] columns = CounterValidation.COLUMNS.toArray(String[]::new);
+        Dataset<Row> all = CounterValidation.findings(yr, LADDER);
+        for (int week : List.of(202053, 202101, 202102, 202103, 202104)) {
+            assertEquals(Frames.lines(all.where("uge >= " + week), columns),
+                    Frames.lines(CounterValidation.findings(yr, LADDER, java.util.Optional.of(week)), columns),
+                    "from " + week);
+        }
+        // The week before matters: from 202101 the counter that stood still is still found.
+        assertEquals(List.of("TAELLER_STAAR_STILLE|202101"), Frames.lines(CounterValidation.findings(yr, LADDER,
+                java.util.Optional.of(202101)).where("uge = 202101"), "regel", "uge"));
+    }
+
+    @Test
     void ladderGivesTheLawsSats() {
         assertEquals(80, LADDER.sats("Refusion", 4));
         assertEquals(40, LADDER.sats("Refusion", 5));

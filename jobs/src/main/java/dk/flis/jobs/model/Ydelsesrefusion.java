@@ -43,8 +43,8 @@ public final class Ydelsesrefusion implements Model {
                         .reads(FACT_YR_PERSON_MAANED).perMunicipality().perMonth("maaned")
                         .by("YrMonthly.development", in -> YrMonthly.development(in.get(FACT_YR_PERSON_MAANED),
                                 "interval", "genoptjening", "bopaelskommune", "betalingskommune")),
-                gold("dq_yr_findings").grain("NBI counter finding").reads(SILVER_YR).perMunicipality().perCitizen()
+                gold("dq_yr_findings").grain("NBI counter finding").reads(SILVER_YR).perMunicipality().perWeek("uge")
                         .by("CounterValidation.findings", in -> CounterValidation.findings(in.get(SILVER_YR),
-                                in.context().ladder())));
+                                in.context().ladder(), in.context().fromWeek())));
     }
 }
