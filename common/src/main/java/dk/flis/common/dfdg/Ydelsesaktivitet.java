@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.reference.Benefits;
+import dk.flis.common.yr.YrMonthly;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -31,8 +32,7 @@ public final class Ydelsesaktivitet {
      * the restriction reaches the scan.
      */
     public static Dataset<Row> paidBenefitWeeks(Dataset<Row> yr, Optional<Integer> fromWeek) {
-        return fromWeek.map(w -> yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(w))))).orElse(yr)
-                .withColumn("uge", IsoWeek.keyOf(col("beregningsstart")))
+        return YrMonthly.byWeek(yr, fromWeek)
                 .groupBy("cpr_id", "uge", "ydelse")
                 .agg(sum(col("bruttoudgift")).as("bruttoudgift"))
                 .where(col("bruttoudgift").gt(0))

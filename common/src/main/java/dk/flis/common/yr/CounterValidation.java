@@ -43,10 +43,12 @@ public final class CounterValidation {
 
     private CounterValidation() {}
 
-    /** Per citizen and ISO week: kommune, benefits, summed bruttoudgift and the week's counter. */
-    public static Dataset<Row> citizenWeeks(Dataset<Row> yr) {
-        return yr.withColumn("uge", IsoWeek.keyOf(col("beregningsstart")))
-                .groupBy("cpr_id", "uge")
+    /**
+     * Per citizen and ISO week: kommune, benefits, summed bruttoudgift and the week's counter, from calculations
+     * with their week ({@link YrMonthly#byWeek}).
+     */
+    private static Dataset<Row> citizenWeeks(Dataset<Row> rows) {
+        return rows.groupBy("cpr_id", "uge")
                 .agg(max_by(col("finansieringskommune"), col("beregningsstart")).as("kommunekode"),
                         concat_ws(", ", sort_array(collect_set(col("ydelse")))).as("ydelse"),
                         sum(col("bruttoudgift")).as("bruttoudgift"),
@@ -62,12 +64,8 @@ public final class CounterValidation {
      * read that week's calculations and, for the counter rules, the week before it, so only those are read.
      */
     public static Dataset<Row> findings(Dataset<Row> yr, RefusionLadder ladder, Optional<Integer> fromWeek) {
-        if (fromWeek.isPresent()) {
-            int from = fromWeek.get();
-            return findings(yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(from).minusWeeks(1)))),
-                    ladder, Optional.empty()).where(col("uge").geq(from));
-        }
-        Dataset<Row> weeks = citizenWeeks(yr);
+        Dataset<Row> rows = YrMonthly.byWeek(yr, fromWeek.map(IsoWeek::previous));
+        Dataset<Row> weeks = citizenWeeks(rows);
         Dataset<Row> brutto = weeks.where(col("bruttoudgift").geq(10000))
                 .select(finding(BRUTTO_OVER_10000, col("kommunekode"), col("cpr_id"), col("uge"), col("ydelse"),
                         lit(null), col("ydelsestaeller"), lit(null), col("bruttoudgift"), lit(null), lit(null),
@@ -83,9 +81,9 @@ public final class CounterValidation {
         Dataset<Row> jump = paid.where(col("ydelsestaeller").minus(col("forrige_taeller")).gt(1))
                 .select(counterFinding(TAELLER_SPRING));
 
-        Dataset<Row> rowsWithWeek = yr.withColumn("uge", IsoWeek.keyOf(col("beregningsstart")))
-                .join(weeks.select(col("cpr_id"), col("uge"), col("ydelsestaeller").as("uge_taeller")),
-                        new String[] {"cpr_id", "uge"});
+        Dataset<Row> rowsWithWeek = rows.join(
+                weeks.select(col("cpr_id"), col("uge"), col("ydelsestaeller").as("uge_taeller")),
+                new String[] {"cpr_id", "uge"});
         Column expected = ladder.expectedSats(col("finansieringstype"), col("uge_taeller"));
         Dataset<Row> sats = rowsWithWeek.where(expected.isNotNull().and(col("sats").notEqual(expected)))
                 .select(finding(SATS_FORKERT, col("finansieringskommune"), col("cpr_id"), col("uge"), col("ydelse"),
@@ -93,12 +91,12 @@ public final class CounterValidation {
                         expected, col("finansieringsbeloeb"), lit(null)));
 
         Column net = col("refusion").minus(col("medfinansiering")).minus(col("fleksbidrag"));
-        Dataset<Row> amount = yr.withColumn("uge", IsoWeek.keyOf(col("beregningsstart")))
-                .where(abs(col("finansieringsbeloeb").minus(net)).gt(0.01))
+        Dataset<Row> amount = rows.where(abs(col("finansieringsbeloeb").minus(net)).gt(0.01))
                 .select(finding(BELOEB_UOVERENSSTEMMELSE, col("finansieringskommune"), col("cpr_id"), col("uge"),
                         col("ydelse"), col("beregning_id"), col("ydelsestaeller"), lit(null), col("bruttoudgift"),
                         col("sats"), lit(null), col("finansieringsbeloeb"), net));
-        return brutto.unionByName(still).unionByName(jump).unionByName(sats).unionByName(amount);
+        Dataset<Row> all = brutto.unionByName(still).unionByName(jump).unionByName(sats).unionByName(amount);
+        return fromWeek.map(w -> all.where(col("uge").geq(w))).orElse(all);
     }
 
     private static Column[] counterFinding(String rule) {

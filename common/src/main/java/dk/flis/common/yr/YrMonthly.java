@@ -54,6 +54,16 @@ public final class YrMonthly {
     }
 
     /**
+     * The calculations with {@code uge}, the ISO week of their first day (a calculation counts in the week it starts
+     * in); with {@code fromWeek} (a maintained run) only those from that week on, filtered on {@code beregningsstart}
+     * itself so that the restriction reaches the scan.
+     */
+    public static Dataset<Row> byWeek(Dataset<Row> yr, Optional<Integer> fromWeek) {
+        return fromWeek.map(w -> yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(w))))).orElse(yr)
+                .withColumn("uge", IsoWeek.keyOf(col("beregningsstart")));
+    }
+
+    /**
      * "Antal Person uge" (seed 004): citizen × ISO week × ydelse, week-parts of a month-split week and corrections
      * together. The counters are the citizen's, across benefits: the week's highest ydelsestæller and
      * genoptjeningstæller, with their interval and genoptjening groupings. {@code dage} counts the distinct paid
@@ -61,8 +71,7 @@ public final class YrMonthly {
      */
     public static Dataset<Row> personWeeks(Dataset<Row> yr, RefusionLadder ladder, Optional<Integer> fromWeek) {
         // Only the weeks from fromWeek (a maintained run): every row of a week comes from that week's calculations.
-        Dataset<Row> rows = fromWeek.map(w -> yr.where(col("beregningsstart").geq(lit(IsoWeek.mondayOf(w)))))
-                .orElse(yr).withColumn("uge", IsoWeek.keyOf(col("beregningsstart")));
+        Dataset<Row> rows = byWeek(yr, fromWeek);
         Dataset<Row> counters = rows.groupBy("cpr_id", "uge")
                 .agg(max(col("ydelsestaeller")).as("ydelsestaeller"),
                         max(col("genoptjeningstaeller")).as("genoptjeningstaeller"));
