@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -246,12 +248,23 @@ public class Lakehouse {
         return false;
     }
 
-    /** Bytes under a layer's folder (every file of every version, logs included; 0 when there is none). */
-    public long bytes(Layer layer) {
+    /**
+     * Bytes under a layer's folder (every file of every version, logs included; 0 when there is none), counted only
+     * until {@code limit}: callers compare with a threshold, and a full walk of a large lake costs seconds per run.
+     */
+    public long bytesUpTo(Layer layer, long limit) {
         try {
             Path dir = layerDir(layer);
             FileSystem fs = fileSystem(dir);
-            return fs.exists(dir) ? fs.getContentSummary(dir).getLength() : 0L;
+            if (limit <= 0 || !fs.exists(dir)) {
+                return 0L;
+            }
+            long sum = 0;
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+            while (sum < limit && files.hasNext()) {
+                sum += files.next().getLen();
+            }
+            return sum;
         } catch (IOException e) {
             throw new FlisException("Cannot measure " + root + "/" + layer.dir() + ": " + e.getMessage(), e);
         }

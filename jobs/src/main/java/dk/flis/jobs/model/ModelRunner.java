@@ -102,7 +102,7 @@ public final class ModelRunner {
                 return context;
             }
         };
-        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE) && interpreted(lake.bytes(Layer.BRONZE));
+        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE) && interpreted(lake.bytesUpTo(Layer.BRONZE, CODEGEN_FROM_BYTES));
         if (interpret) {
             lake.spark().conf().set(CODEGEN_MODE, "NO_CODEGEN");
         }
