@@ -1,10 +1,12 @@
 package dk.flis.common.dream;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
@@ -40,20 +42,22 @@ public final class DreamSpells {
         Column previousGroup = lag(col("ydelsesgruppe"), 1).over(perCitizen);
         Column starts = when(previous.isNull().or(previous.notEqual(col("i").minus(1)))
                 .or(previousGroup.notEqual(col("ydelsesgruppe"))), lit(1)).otherwise(lit(0));
+        // The citizen's next covered week, from the same window: at a spell's last week it says whether the week
+        // after is covered, without a second pass and join over the weeks.
         Dataset<Row> numbered = weeks.select(col("cpr_id"), col("kommunekode"), col("uge"), col("ydelsesgruppe"),
                         IsoWeek.index(col("uge")).as("i"))
                 .withColumn("ny", starts)
-                .withColumn("forloeb_nr", sum("ny").over(perCitizen.rowsBetween(Window.unboundedPreceding(), 0)));
-        Dataset<Row> runs = numbered.where(col("ydelsesgruppe").notEqual(DreamWeeks.SELVFORSOERGENDE))
+                .withColumn("forloeb_nr", sum("ny").over(perCitizen.rowsBetween(Window.unboundedPreceding(), 0)))
+                .withColumn("naeste_i", lead(col("i"), 1).over(perCitizen));
+        return numbered.where(col("ydelsesgruppe").notEqual(DreamWeeks.SELVFORSOERGENDE))
                 .groupBy("cpr_id", "forloeb_nr")
                 .agg(max_by(col("kommunekode"), col("i")).as("kommunekode"), max(col("ydelsesgruppe"))
                                 .as("ydelsesgruppe"), min("uge").as("start_uge"), max("uge").as("slut_uge"),
-                        count(lit(1)).cast("int").as("antal_uger"), max("i").as("slut_i"));
-        Dataset<Row> covered = weeks.select(col("cpr_id").as("n_cpr_id"), IsoWeek.index(col("uge")).as("n_i"));
-        return runs.join(covered, runs.col("cpr_id").equalTo(col("n_cpr_id"))
-                        .and(col("n_i").equalTo(col("slut_i").plus(1))), "left")
+                        count(lit(1)).cast("int").as("antal_uger"), max("i").as("slut_i"),
+                        max_by(col("naeste_i"), col("i")).as("naeste_i"))
                 .select(col("kommunekode"), col("cpr_id"), col("ydelsesgruppe"), col("start_uge"), col("slut_uge"),
-                        col("antal_uger"), col("n_i").isNotNull().as("afsluttet"));
+                        col("antal_uger"), coalesce(col("naeste_i").equalTo(col("slut_i").plus(1)), lit(false))
+                                .as("afsluttet"));
     }
 
     /** gold.dream_forloeb_status: each ended spell's state h weeks after its last week, where that week is covered. */
