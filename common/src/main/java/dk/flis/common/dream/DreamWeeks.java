@@ -84,9 +84,11 @@ public final class DreamWeeks {
         // A delivery restates the trailing year, so most of a line's week cells are restated again by the
         // citizen's next line: drop those before exploding (a week only the next line lacks is kept; the latest
         // version below still decides exactly). This cuts the exploded cells about tenfold at a year's width.
-        WindowSpec next = Window.partitionBy("cpr").orderBy(col("leverance"), col("linje"));
+        // Pseudonymised per line, before the cells multiply it by the weeks a line covers.
+        WindowSpec next = Window.partitionBy("cpr_id").orderBy(col("leverance"), col("linje"));
         Dataset<Row> lines = bronze
-                .select(col("cpr"), col("kommunekode"), col("koen"), col("alder"), col("leverance"), col("linje"),
+                .select(pseudonymizer.cprId(col("cpr")).as("cpr_id"), col("kommunekode"), col("koen"), col("alder"),
+                        col("leverance"), col("linje"),
                         expr("map_filter(" + DreamColumns.VAERDIER + ", (k, v) -> startswith(k, '"
                                 + DreamColumns.WEEK_PREFIX + "')" + wanted + ")").as("uger"), expr("map_filter(" + DreamColumns.VAERDIER
                                 + ", (k, v) -> NOT startswith(k, '" + DreamColumns.WEEK_PREFIX + "'))").as("maaneder"))
@@ -94,9 +96,9 @@ public final class DreamWeeks {
                         array().cast("array<string>")))
                 .withColumn("uger", expr("map_filter(uger, (k, v) -> NOT array_contains(senere, k))"));
         Dataset<Row> cells = lines
-                .select(col("cpr"), col("kommunekode"), col("koen"), col("alder"), col("leverance"), col("linje"),
+                .select(col("cpr_id"), col("kommunekode"), col("koen"), col("alder"), col("leverance"),
                         // The month columns only: a row's week cells are exploded, its few month cells looked up.
-                        col("maaneder"), explode(col("uger")).as(new String[] {"kolonne", "ydelseskode"}));
+                        col("linje"), col("maaneder"), explode(col("uger")).as(new String[] {"kolonne", "ydelseskode"}));
         Column uge = weekOfColumn(col("kolonne"));
         Column month = date_format(IsoWeek.mondayOfKey(col("uge")), "yyyy_MM");
         Dataset<Row> perWeek = cells.withColumn("uge", uge)
@@ -106,12 +108,12 @@ public final class DreamWeeks {
                 .withColumn("arbejdsstedkommune", element_at(col("maaneder"), concat(lit("arbejdssted_"), month))
                         .cast("int"))
                 .drop("maaneder", "kolonne");
-        Dataset<Row> latest = LatestVersion.perKey(perWeek, List.of("cpr", "uge"));
+        Dataset<Row> latest = LatestVersion.perKey(perWeek, List.of("cpr_id", "uge"));
         Dataset<Row> codes = broadcast(DreamCodes.codes(bronze.sparkSession()));
         Column group = coalesce(col("c.ydelsesgruppe"),
                 when(col("ydelseskode").isNull(), lit(SELVFORSOERGENDE)).otherwise(lit(DreamCodes.ANDEN_YDELSE)));
         return latest.join(codes.as("c"), latest.col("ydelseskode").equalTo(col("c.kode")), "left")
-                .select(col("kommunekode"), pseudonymizer.cprId(col("cpr")).as("cpr_id"), col("uge"),
+                .select(col("kommunekode"), col("cpr_id"), col("uge"),
                         col("ydelseskode"), group.as("ydelsesgruppe"), col("branche"), col("beskaeftigelsesgrad"),
                         col("arbejdsstedkommune"), col("koen"), col("alder"), col("leverance"));
     }

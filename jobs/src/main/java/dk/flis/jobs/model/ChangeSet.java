@@ -65,8 +65,10 @@ public final class ChangeSet {
     /**
      * What a batch's DREAM deliveries can change: the ISO weeks from {@code fromWeek} on (the first week any of them
      * covers), computed from the deliveries that cover any of those weeks ({@code deliveries}; absent = all).
+     * {@code batch} is the batch's delivery months; {@code newest} says each of them is later than every DREAM
+     * delivery loaded before, so for every citizen × week the batch covers the batch's version is the latest.
      */
-    public record DreamChange(int fromWeek, Optional<List<String>> deliveries) {}
+    public record DreamChange(int fromWeek, Optional<List<String>> deliveries, List<String> batch, boolean newest) {}
 
     private final Dataset<Row> citizens;
     private final Optional<DreamChange> dream;
@@ -160,14 +162,18 @@ public final class ChangeSet {
             return Optional.empty();
         }
         int fromWeek = first.getInt(0);
-        Optional<List<String>> deliveries = lake.readIfExists(Layer.SILVER, Dream.COVERAGE).map(d -> {
+        Optional<Dataset<Row>> coverage = lake.readIfExists(Layer.SILVER, Dream.COVERAGE);
+        Optional<List<String>> deliveries = coverage.map(d -> {
             List<String> out = new ArrayList<>(months);
             for (Row r : d.where(col("uge").geq(fromWeek)).select("leverance").distinct().collectAsList()) {
                 out.add(r.getString(0)); // one row per delivery month
             }
             return out;
         });
-        return Optional.of(new DreamChange(fromWeek, deliveries));
+        String firstOfBatch = java.util.Collections.min(months); // YYYY-MM sorts
+        boolean newest = coverage.map(d -> d.agg(max("leverance")).first()) // one row
+                .map(r -> r.isNullAt(0) || r.getString(0).compareTo(firstOfBatch) < 0).orElse(false);
+        return Optional.of(new DreamChange(fromWeek, deliveries, months, newest));
     }
 
     /** What the batch's DREAM deliveries can change; empty when it has no DREAM lines. */

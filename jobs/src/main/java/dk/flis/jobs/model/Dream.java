@@ -22,10 +22,11 @@ public final class Dream implements Model {
     public List<TableDef> tables() {
         return List.of(
                 silver("dream_uge").grain("citizen × covered week, latest delivery").reads("bronze.dream")
-                        .perCoveredWeek("uge")
+                        .perCoveredWeek("uge", "cpr_id", "uge")
                         .by("DreamWeeks.weeks", in -> DreamWeeks.weeks(in.get("bronze.dream"),
                                 in.context().pseudonymizer(), in.context().fromWeek())),
                 silver(COVERAGE).grain("delivery × covered week, with restatement flag").reads("bronze.dream")
+                        .perDelivery("leverance")
                         .by("DreamWeeks.coverage", in -> DreamWeeks.coverage(in.get("bronze.dream"))),
                 gold("dream_uge").grain("citizen × covered week").reads(SILVER_UGE).perMunicipality()
                         .perCoveredWeek("uge").by("DreamWeeks.gold", in -> DreamWeeks.gold(in.get(SILVER_UGE))),

@@ -38,7 +38,7 @@ public final class ModelGraph {
         }
         order = topologicalOrder();
         for (TableDef t : order) {
-            if (t.incremental().isPresent() && t.incremental().get().week().isEmpty()) {
+            if (t.incremental().isPresent() && !t.incremental().get().byDreamDelivery()) {
                 boolean perPeriod = t.incremental().get().fromFirstChangedDay();
                 List<String> untracked = sourcesOf(t.id()).stream().filter(s -> !ChangeSet.tracked(s, perPeriod))
                         .map(s -> "bronze." + s.tableName()).toList();
@@ -48,10 +48,10 @@ public final class ModelGraph {
                             + ", whose changes are not tracked " + (perPeriod ? "by day" : "per citizen") + ".");
                 }
             }
-            if (t.incremental().flatMap(TableDef.Incremental::week).isPresent()
+            if (t.incremental().map(TableDef.Incremental::byDreamDelivery).orElse(false)
                     && !sourcesOf(t.id()).equals(java.util.Set.of(Source.DREAM))) {
-                throw new FlisException("Model graph: " + t.id() + " is declared per DREAM week but is fed by "
-                        + sourcesOf(t.id()) + "; only DREAM's covered weeks are tracked.");
+                throw new FlisException("Model graph: " + t.id() + " is declared per DREAM week or delivery but is fed by "
+                        + sourcesOf(t.id()) + "; only DREAM's deliveries are tracked that way.");
             }
         }
     }
@@ -164,7 +164,9 @@ public final class ModelGraph {
         b.append("whole history and replaced in one MERGE, and the weeks after the old horizon are added; *months from\n");
         b.append("the first change*, the months from the first day a delivered record can change are recomputed and\n");
         b.append("replaced; *weeks from the first delivered*, the weeks from the first week the new DREAM deliveries\n");
-        b.append("cover are recomputed and replaced. A per-citizen table of a source whose new records touch more\n");
+        b.append("cover are recomputed and replaced (*latest per* a key: from the new deliveries alone, over the\n");
+        b.append("kept rows of the other keys, when they are later than every delivery loaded before); *the batch's\n");
+        b.append("deliveries*, those deliveries' rows are added. A per-citizen table of a source whose new records touch more\n");
         b.append("than a quarter of its citizens is rebuilt for that run. The rest are rebuilt. `flis run --rebuild`\n");
         b.append("rebuilds everything and gives the same tables\n");
         b.append("([operations](operations.md#what-a-monthly-run-costs-maintained-or-rebuilt)).\n\n");

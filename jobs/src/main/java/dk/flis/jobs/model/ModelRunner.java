@@ -163,14 +163,15 @@ public final class ModelRunner {
         if (changes.isPresent() && t.incremental().isPresent() && lake.exists(t.layer(), t.name())) {
             Set<Source> sources = graph.sourcesOf(t.id());
             TableDef.Incremental inc = t.incremental().get();
-            // A DREAM week table needs no per-citizen tracking: the weeks a delivery covers are what it changes.
-            Optional<String> whyNot = inc.week().isPresent() ? Optional.empty() : changes.get().whyNot(sources, inc.fromFirstChangedDay());
+            // A DREAM table needs no per-citizen tracking: the weeks a delivery covers are what it changes.
+            Optional<String> whyNot = inc.byDreamDelivery() ? Optional.empty()
+                    : changes.get().whyNot(sources, inc.fromFirstChangedDay());
             if (whyNot.isEmpty() && !inc.fromFirstChange()) {
                 whyNot = changes.get().tooBroad(sources, maxShare);
             }
             if (whyNot.isEmpty()) {
-                boolean done = inc.week().isPresent()
-                        ? maintainWeeks(t, inputs, changes.get(), frames, label, startedAt, started)
+                boolean done = inc.byDreamDelivery()
+                        ? maintainDream(t, inputs, changes.get(), frames, label, startedAt, started)
                         : inc.fromFirstChangedDay()
                         ? maintainFromFirstDay(t, inputs, changes.get(), sources, frames, label, startedAt, started)
                         : maintain(t, inputs, changes.get(), sources, frames, viewPlans, label, startedAt, started);
@@ -260,51 +261,77 @@ public final class ModelRunner {
         }
         if (inc.isoWeek().isPresent()) {
             int from = IsoWeek.key(first.get());
-            replaceFrom(t, inputs, context.weeksFrom(from), "pr. uge", inc.isoWeek().get(), from,
-                    String.valueOf(from), Optional.empty(), frames, label, startedAt, started);
+            replaceFrom(t, inputs, context.weeksFrom(from), "pr. uge", Scope.from(inc.isoWeek().get(), from, from),
+                    Optional.empty(), List.of(), frames, label, startedAt, started);
             return true;
         }
         // The month of the Monday of that day's week: the week's rows and the day's own month both count from it.
         String from = YearMonth.from(first.get().with(DayOfWeek.MONDAY)).toString();
-        replaceFrom(t, inputs, context.monthsFrom(from), "pr. måned", inc.month().orElseThrow(), from,
-                "'" + from + "'", Optional.empty(), frames, label, startedAt, started);
+        replaceFrom(t, inputs, context.monthsFrom(from), "pr. måned", Scope.from(inc.month().orElseThrow(), from,
+                "'" + from + "'"), Optional.empty(), List.of(), frames, label, startedAt, started);
         return true;
     }
 
     /**
-     * The per-week path of a DREAM table: the weeks from the first week the batch's DREAM deliveries cover are
-     * recomputed, from the deliveries that cover any of them, and replaced in one {@code replaceWhere}; a batch
-     * without DREAM lines leaves the table as it is.
+     * The paths of a DREAM table; a batch without DREAM lines leaves it as it is. Per week: the weeks from the first
+     * week the batch's deliveries cover are recomputed, from the deliveries that cover any of them — or, for a table
+     * of each key's latest version when the batch is newer than everything loaded, from the batch alone, over the
+     * old rows of the keys it does not cover — and replaced in one {@code replaceWhere}. Per delivery: the batch's
+     * rows, from its lines.
      */
-    private boolean maintainWeeks(TableDef t, Inputs inputs, ChangeSet changes, Map<String, Dataset<Row>> frames,
+    private boolean maintainDream(TableDef t, Inputs inputs, ChangeSet changes, Map<String, Dataset<Row>> frames,
                                   String label, LocalDateTime startedAt, Instant started) {
-        String week = t.incremental().orElseThrow().week().orElseThrow();
+        TableDef.Incremental inc = t.incremental().orElseThrow();
         Optional<ChangeSet.DreamChange> dream = changes.dream();
         if (dream.isEmpty()) {
-            unchanged(t, frames, label, startedAt, started, "no DREAM week delivered");
+            unchanged(t, frames, label, startedAt, started, "no DREAM line delivered");
             return true;
         }
-        int from = dream.get().fromWeek();
-        replaceFrom(t, inputs, inputs.context().weeksFrom(from), "pr. uge", week, from, String.valueOf(from),
-                dream.get().deliveries(), frames, label, startedAt, started);
+        ChangeSet.DreamChange d = dream.get();
+        if (inc.delivery().isPresent()) {
+            replaceFrom(t, inputs, inputs.context(), "pr. levering", Scope.in(inc.delivery().get(), d.batch()),
+                    Optional.empty(), List.of(), frames, label, startedAt, started);
+            return true;
+        }
+        int from = d.fromWeek();
+        boolean latest = !inc.latestKeys().isEmpty() && d.newest();
+        replaceFrom(t, inputs, inputs.context().weeksFrom(from), "pr. uge", Scope.from(inc.week().orElseThrow(), from,
+                from), latest ? Optional.of(d.batch()) : d.deliveries(), latest ? inc.latestKeys() : List.of(),
+                frames, label, startedAt, started);
         return true;
     }
 
     /**
-     * Recomputes the rows whose {@code column} is from {@code from} on ({@code literal} in SQL) from inputs
-     * restricted the same way where they carry that column (and bronze to {@code deliveries}, when known), replaces
-     * the table's rows from there, and audits it under {@code kind}.
+     * The rows a replace recomputes: {@code condition} in SQL on {@code column}, {@code audited} in the audit's
+     * words and {@code shown} in the progress line's.
      */
-    private void replaceFrom(TableDef t, Inputs inputs, RunContext scopedContext, String kind, String column,
-                             Object from, String literal, Optional<List<String>> deliveries,
+    private record Scope(String column, String condition, String audited, String shown) {
+        static Scope from(String column, Object from, Object literal) {
+            return new Scope(column, column + " >= " + literal, column + " fra " + from, column + " >= " + from);
+        }
+
+        static Scope in(String column, List<String> values) {
+            return new Scope(column, column + " IN (" + String.join(", ", values.stream().map(v -> "'" + v + "'")
+                    .toList()) + ")", column + " i " + String.join(", ", values), column + " in " + values);
+        }
+    }
+
+    /**
+     * Recomputes the rows in {@code scope} from inputs restricted the same way where they carry its column (and
+     * bronze to {@code deliveries}, when known), replaces the table's rows in it, and audits it under {@code kind}.
+     * With {@code latestKeys}, the recomputed rows are the newest versions of their keys and the table's other rows
+     * in the scope are kept.
+     */
+    private void replaceFrom(TableDef t, Inputs inputs, RunContext scopedContext, String kind, Scope scope,
+                             Optional<List<String>> deliveries, List<String> latestKeys,
                              Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,
                              Instant started) {
-        Column keep = col(column).geq(functions.expr(literal));
+        Column keep = functions.expr(scope.condition());
         Inputs restricted = new Inputs() {
             @Override
             public Dataset<Row> get(String id) {
                 Dataset<Row> rows = inputs.get(id);
-                if (List.of(rows.columns()).contains(column)) {
+                if (List.of(rows.columns()).contains(scope.column())) {
                     return rows.where(keep);
                 }
                 return ModelGraph.isBronze(id) && deliveries.isPresent()
@@ -316,13 +343,31 @@ public final class ModelRunner {
                 return scopedContext;
             }
         };
-        long[] replaced = lake.replaceMatching(t.compute().apply(restricted).where(keep), t.layer(), t.name(),
-                column + " >= " + literal);
+        Dataset<Row> rows = t.compute().apply(restricted).where(keep);
+        Dataset<Row> fresh = null;
+        if (!latestKeys.isEmpty()) {
+            // Computed once: the replace writes it and the kept rows are the old ones of every other key.
+            fresh = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            String[] keys = latestKeys.toArray(String[]::new);
+            rows = fresh.unionByName(lake.read(t.layer(), t.name()).where(keep)
+                    .join(fresh.select(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length)), keys,
+                            "left_anti"));
+        }
+        long[] replaced;
+        try {
+            replaced = lake.replaceMatching(rows, t.layer(), t.name(), scope.condition());
+        } finally {
+            if (fresh != null) {
+                fresh.unpersist();
+            }
+        }
         frames.put(t.id(), lake.read(t.layer(), t.name()));
-        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok", kind + ": " + column + " fra " + from
-                + ", " + replaced[0] + " rækker indsat, " + replaced[1] + " slettet");
-        Progress.step(String.format("%s: %d rows replaced by %d for %s >= %s (%s)", t.id(), replaced[1],
-                replaced[0], column, from, t.incremental().get().describe()), started);
+        audit.record(label, t.id(), null, replaced[0], null, startedAt, "ok", kind + ": " + scope.audited() + ", "
+                + replaced[0] + " rækker indsat, " + replaced[1] + " slettet" + (fresh == null ? ""
+                : " (nyeste leverancer over de beholdte rækker)"));
+        Progress.step(String.format("%s: %d rows replaced by %d for %s (%s%s)", t.id(), replaced[1], replaced[0],
+                scope.shown(), t.incremental().get().describe(), fresh == null ? "" : "; the batch over the kept rows"),
+                started);
     }
 
     private void unchanged(TableDef t, Map<String, Dataset<Row>> frames, String label, LocalDateTime startedAt,

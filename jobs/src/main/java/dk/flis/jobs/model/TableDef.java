@@ -63,10 +63,21 @@ public record TableDef(String id, String model, String grain, List<String> input
      *                      days, the category of a week after the old horizon), recomputed whole when it moves
      */
     public record Incremental(boolean weekly, Optional<Compute> openAtHorizon, Optional<String> month,
-                              Optional<String> week, Optional<String> isoWeek) {
+                              Optional<String> week, Optional<String> isoWeek, Optional<String> delivery,
+                              List<String> latestKeys) {
+        public Incremental {
+            latestKeys = List.copyOf(latestKeys);
+        }
+
+        private static Incremental of(Optional<String> month, Optional<String> week, Optional<String> isoWeek,
+                                      Optional<String> delivery) {
+            return new Incremental(false, Optional.empty(), month, week, isoWeek, delivery, List.of());
+        }
+
         /** Per citizen, as described above. */
         static Incremental perCitizen(boolean weekly, Optional<Compute> openAtHorizon) {
-            return new Incremental(weekly, openAtHorizon, Optional.empty(), Optional.empty(), Optional.empty());
+            return new Incremental(weekly, openAtHorizon, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), List.of());
         }
 
         /**
@@ -76,7 +87,7 @@ public record TableDef(String id, String model, String grain, List<String> input
          * {@code ChangeSet}), or from the old horizon, are recomputed and replaced.
          */
         static Incremental perMonth(String month) {
-            return new Incremental(false, Optional.empty(), Optional.of(month), Optional.empty(), Optional.empty());
+            return of(Optional.of(month), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /**
@@ -85,7 +96,7 @@ public record TableDef(String id, String model, String grain, List<String> input
          * record can change are recomputed and replaced, and the rule may read {@link RunContext#fromWeek()}.
          */
         static Incremental perWeek(String isoWeek) {
-            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(isoWeek));
+            return of(Optional.empty(), Optional.empty(), Optional.of(isoWeek), Optional.empty());
         }
 
         /**
@@ -95,12 +106,34 @@ public record TableDef(String id, String model, String grain, List<String> input
          * replaced; the rule may read {@link RunContext#fromWeek()}.
          */
         static Incremental perCoveredWeek(String week) {
-            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.of(week), Optional.empty());
+            return of(Optional.empty(), Optional.of(week), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Per DREAM delivery: a row of delivery {@code d} (the yyyy-MM column {@code delivery}) depends only on
+         * {@code d}'s lines, so a batch's rows are computed from its deliveries and replace theirs.
+         */
+        static Incremental perDelivery(String delivery) {
+            return of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(delivery));
+        }
+
+        /**
+         * The same per-week table, whose rows are each key's version from the latest delivery that covers it: when
+         * every delivery of a batch is later than all loaded before, the batch's rows alone replace those keys and
+         * every other row from the first week stays — the batch is read, not the deliveries it restates.
+         */
+        Incremental latestOf(List<String> keys) {
+            return new Incremental(weekly, openAtHorizon, month, week, isoWeek, delivery, keys);
         }
 
         /** Maintained from a first month or week (one replace of a column range), not per citizen. */
         public boolean fromFirstChange() {
-            return month.isPresent() || week.isPresent() || isoWeek.isPresent();
+            return month.isPresent() || week.isPresent() || isoWeek.isPresent() || delivery.isPresent();
+        }
+
+        /** Maintained from what the batch's DREAM deliveries cover: their weeks or their own rows. */
+        public boolean byDreamDelivery() {
+            return week.isPresent() || delivery.isPresent();
         }
 
         /** Maintained from the first day a delivered record can change: per month or per ISO week. */
@@ -109,7 +142,9 @@ public record TableDef(String id, String model, String grain, List<String> input
         }
 
         public String describe() {
-            return week.isPresent() ? "weeks from the first delivered"
+            return week.isPresent() ? "weeks from the first delivered" + (latestKeys.isEmpty() ? ""
+                    : ", latest per " + String.join(" × ", latestKeys))
+                    : delivery.isPresent() ? "the batch's deliveries"
                     : month.isPresent() ? "months from the first change"
                     : isoWeek.isPresent() ? "weeks from the first change"
                     : weekly ? "per citizen + new weeks"
@@ -231,6 +266,18 @@ public record TableDef(String id, String model, String grain, List<String> input
         /** Maintained per DREAM week ({@link Incremental#perCoveredWeek}). */
         public Builder perCoveredWeek(String week) {
             this.incremental = Incremental.perCoveredWeek(week);
+            return this;
+        }
+
+        /** Per covered week, each key's latest version ({@link Incremental#latestOf}). */
+        public Builder perCoveredWeek(String week, String... latestKeys) {
+            this.incremental = Incremental.perCoveredWeek(week).latestOf(List.of(latestKeys));
+            return this;
+        }
+
+        /** Maintained per DREAM delivery ({@link Incremental#perDelivery}). */
+        public Builder perDelivery(String delivery) {
+            this.incremental = Incremental.perDelivery(delivery);
             return this;
         }
 

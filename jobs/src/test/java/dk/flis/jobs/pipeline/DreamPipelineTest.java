@@ -39,6 +39,7 @@ class DreamPipelineTest {
     private static final String B = "2203851111";
     private static final String C = "1111111118";
     private static final String D = "0202801234";
+    private static final String E = "0303701234";
     private static final String KHJ = "Kontanthjælp - (Jobparate)";
     private static final String UDH = "Uddannelseshjælp - (Jobparate)";
     private static final String SYG = "Sygedagpenge";
@@ -76,15 +77,8 @@ class DreamPipelineTest {
     void load(SparkSession spark) throws Exception {
         dir = Files.createTempDirectory("flis-dream");
         Path landing = dir.resolve("landing");
-        // February: the weeks with a Monday in January (202002 … 202005), with January's month columns.
-        List<String> feb = new ArrayList<>(weeks(2002, 2005));
-        feb.addAll(List.of("branche_2020_01", "grad_2020_01", "arbejdssted_2020_01"));
         delivery(landing, "2020-02", files(
-                "dream.csv", List.of(header(feb.toArray(String[]::new)),
-                        line(A, "751", "130", "130", "", "730", "851000", "0.25", "751"),
-                        line(B, "101", "140", "140", "140", "140", "", "", ""),
-                        line("0101909999", "751", "13", "", "", "", "", "", ""),     // a 2-digit code
-                        line("0101908888", "751", "", "", "", "", "", "1.5", "")),  // grad above 1
+                "dream.csv", february(),
                 "dfdg_aktivitet.csv", List.of(Source.DFDG_AKTIVITET.header(),
                         activation("A1", "Gennemført", "2020-01-06", "2020-01-17"),
                         activation("A2", "Annulleret", "2020-01-06", "2020-01-10"),
@@ -107,6 +101,19 @@ class DreamPipelineTest {
                 line(D, "101", "890", "", "", ""))));
         lake = new MemoryLakehouse(spark);
         new RunJob(TestLakes.config(landing, dir.resolve("lake")), lake).runAll();
+    }
+
+    /** February: the weeks with a Monday in January (202002 … 202005), with January's month columns. */
+    private static List<String> february(String... more) {
+        List<String> feb = new ArrayList<>(weeks(2002, 2005));
+        feb.addAll(List.of("branche_2020_01", "grad_2020_01", "arbejdssted_2020_01"));
+        List<String> lines = new ArrayList<>(List.of(header(feb.toArray(String[]::new)),
+                line(A, "751", "130", "130", "", "730", "851000", "0.25", "751"),
+                line(B, "101", "140", "140", "140", "140", "", "", ""),
+                line("0101909999", "751", "13", "", "", "", "", "", ""),     // a 2-digit code
+                line("0101908888", "751", "", "", "", "", "", "1.5", ""))); // grad above 1
+        lines.addAll(List.of(more));
+        return lines;
     }
 
     @AfterAll
@@ -151,6 +158,42 @@ class DreamPipelineTest {
                     return String.join("|", f);
                 })
                 .sorted().toList();
+    }
+
+    @Test
+    void aMaintainedBatchOfNewerDeliveriesGivesTheBackfillsTables(SparkSession spark) throws Exception {
+        // February (with E, whom May lacks) alone, then May with January 2021 in one batch: both are later than
+        // all loaded before, so silver.dream_uge reads only them over the kept rows (E's 202005 from February).
+        // February 2021 would start a new history year (rebuilt), so the backfill to compare with stops before it.
+        Path landing = dir.resolve("batches");
+        delivery(landing, "2020-02", files("dream.csv", february(line(E, "265", "130", "130", "130", "130", "", "",
+                ""))));
+        MemoryLakehouse maintained = new MemoryLakehouse(spark);
+        for (List<String> batch : List.<List<String>>of(List.of(), List.of("2020-05", "2021-01"))) {
+            for (String month : batch) {
+                Path to = Files.createDirectories(landing.resolve(month));
+                try (var files = Files.list(dir.resolve("landing").resolve(month))) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, to.resolve(f.getFileName()));
+                    }
+                }
+            }
+            new RunJob(TestLakes.config(landing, dir.resolve("maintained")), maintained).runAll();
+        }
+        assertEquals(List.of("2020-05..2021-01|pr. uge: uge fra 202005"), Frames.lines(maintained.read(Layer.AUDIT, "runs")
+                .where("trin = 'silver.dream_uge' AND fejl LIKE '%nyeste leverancer over de beholdte rækker%'"),
+                "maaned", "split(fejl, ',')[0]"));
+        MemoryLakehouse backfill = new MemoryLakehouse(spark);
+        new RunJob(TestLakes.config(landing, dir.resolve("backfill")), backfill).runAll();
+        assertEquals(backfill.tables(Layer.GOLD), maintained.tables(Layer.GOLD));
+        for (Layer layer : List.of(Layer.SILVER, Layer.GOLD)) {
+            for (String table : backfill.tables(layer)) {
+                assertEquals(0, TestLakes.difference(maintained, backfill, layer, table), layer.dir() + "." + table);
+            }
+        }
+        assertEquals(List.of("2020-02"), Frames.lines(maintained.read(Layer.SILVER, "dream_uge")
+                .where(functions.col("cpr_id").equalTo(ids.pseudonymize(E)).and(functions.col("uge").equalTo(202005))),
+                "leverance"), "E's week 202005 kept from February");
     }
 
     @Test
