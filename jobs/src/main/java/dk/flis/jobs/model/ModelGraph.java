@@ -50,8 +50,8 @@ public final class ModelGraph {
             }
             if (t.incremental().map(TableDef.Incremental::byDreamDelivery).orElse(false)
                     && !sourcesOf(t.id()).equals(java.util.Set.of(Source.DREAM))) {
-                throw new FlisException("Model graph: " + t.id() + " is declared per DREAM week or delivery but is fed by "
-                        + sourcesOf(t.id()) + "; only DREAM's deliveries are tracked that way.");
+                throw new FlisException("Model graph: " + t.id() + " is declared per DREAM week or delivery but is "
+                        + "fed by " + sourcesOf(t.id()) + "; only DREAM's deliveries are tracked that way.");
             }
         }
     }
@@ -166,9 +166,9 @@ public final class ModelGraph {
         b.append("replaced; *weeks from the first delivered*, the weeks from the first week the new DREAM deliveries\n");
         b.append("cover are recomputed and replaced (*latest per* a key: from the new deliveries alone, over the\n");
         b.append("kept rows of the other keys, when they are later than every delivery loaded before); *the batch's\n");
-        b.append("deliveries*, those deliveries' rows are added. A per-citizen table of a source whose new records touch more\n");
-        b.append("than a quarter of its citizens is rebuilt for that run. The rest are rebuilt. `flis run --rebuild`\n");
-        b.append("rebuilds everything and gives the same tables\n");
+        b.append("deliveries*, those deliveries' rows are added. A per-citizen table of a source whose new records\n");
+        b.append("touch more than a quarter of its citizens is rebuilt for that run. The rest are rebuilt.\n");
+        b.append("`flis run --rebuild` rebuilds everything and gives the same tables\n");
         b.append("([operations](operations.md#what-a-monthly-run-costs-maintained-or-rebuilt)).\n\n");
         b.append("| # | table | model | grain | reads | partitioned by | computed by | monthly run |\n");
         b.append("|---|---|---|---|---|---|---|---|\n");

@@ -102,7 +102,8 @@ public final class ModelRunner {
                 return context;
             }
         };
-        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE) && interpreted(lake.bytesUpTo(Layer.BRONZE, CODEGEN_FROM_BYTES));
+        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE)
+                && interpreted(lake.bytesUpTo(Layer.BRONZE, CODEGEN_FROM_BYTES));
         if (interpret) {
             lake.spark().conf().set(CODEGEN_MODE, "NO_CODEGEN");
         }
@@ -350,8 +351,7 @@ public final class ModelRunner {
             fresh = rows.persist(StorageLevel.MEMORY_AND_DISK());
             String[] keys = latestKeys.toArray(String[]::new);
             rows = fresh.unionByName(lake.read(t.layer(), t.name()).where(keep)
-                    .join(fresh.select(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length)), keys,
-                            "left_anti"));
+                    .join(fresh.selectExpr(keys), keys, "left_anti"));
         }
         long[] replaced;
         try {
