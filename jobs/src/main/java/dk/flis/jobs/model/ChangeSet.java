@@ -2,6 +2,7 @@ package dk.flis.jobs.model;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
@@ -9,6 +10,7 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
@@ -162,17 +164,16 @@ public final class ChangeSet {
             return Optional.empty();
         }
         int fromWeek = first.getInt(0);
-        Optional<Dataset<Row>> coverage = lake.readIfExists(Layer.SILVER, Dream.COVERAGE);
-        Optional<List<String>> deliveries = coverage.map(d -> {
+        // One row: the earlier deliveries covering a week from it, and the latest delivery loaded.
+        Optional<Row> earlier = lake.readIfExists(Layer.SILVER, Dream.COVERAGE).map(d -> d.agg(
+                sort_array(collect_set(when(col("uge").geq(fromWeek), col("leverance")))), max("leverance")).first());
+        Optional<List<String>> deliveries = earlier.map(r -> {
             List<String> out = new ArrayList<>(months);
-            for (Row r : d.where(col("uge").geq(fromWeek)).select("leverance").distinct().collectAsList()) {
-                out.add(r.getString(0)); // one row per delivery month
-            }
+            out.addAll(r.getList(0));
             return out;
         });
         String firstOfBatch = java.util.Collections.min(months); // YYYY-MM sorts
-        boolean newest = coverage.map(d -> d.agg(max("leverance")).first()) // one row
-                .map(r -> r.isNullAt(0) || r.getString(0).compareTo(firstOfBatch) < 0).orElse(false);
+        boolean newest = earlier.map(r -> r.isNullAt(1) || r.getString(1).compareTo(firstOfBatch) < 0).orElse(false);
         return Optional.of(new DreamChange(fromWeek, deliveries, months, newest));
     }
 

@@ -69,9 +69,8 @@ public record TableDef(String id, String model, String grain, List<String> input
             latestKeys = List.copyOf(latestKeys);
         }
 
-        private static Incremental of(Optional<String> month, Optional<String> week, Optional<String> isoWeek,
-                                      Optional<String> delivery) {
-            return new Incremental(false, Optional.empty(), month, week, isoWeek, delivery, List.of());
+        private static Incremental of(Optional<String> month, Optional<String> isoWeek, Optional<String> delivery) {
+            return new Incremental(false, Optional.empty(), month, Optional.empty(), isoWeek, delivery, List.of());
         }
 
         /** Per citizen, as described above. */
@@ -87,7 +86,7 @@ public record TableDef(String id, String model, String grain, List<String> input
          * {@code ChangeSet}), or from the old horizon, are recomputed and replaced.
          */
         static Incremental perMonth(String month) {
-            return of(Optional.of(month), Optional.empty(), Optional.empty(), Optional.empty());
+            return of(Optional.of(month), Optional.empty(), Optional.empty());
         }
 
         /**
@@ -96,17 +95,21 @@ public record TableDef(String id, String model, String grain, List<String> input
          * record can change are recomputed and replaced, and the rule may read {@link RunContext#fromWeek()}.
          */
         static Incremental perWeek(String isoWeek) {
-            return of(Optional.empty(), Optional.empty(), Optional.of(isoWeek), Optional.empty());
+            return of(Optional.empty(), Optional.of(isoWeek), Optional.empty());
         }
 
         /**
          * Per week of a DREAM delivery instead: a row of ISO week {@code w} (the int column {@code week}) depends only
          * on the week cells of {@code w} in the deliveries (the latest that covers it wins), so the weeks from the
          * first week the new deliveries cover are recomputed, from the deliveries that cover any of them, and
-         * replaced; the rule may read {@link RunContext#fromWeek()}.
+         * replaced; the rule may read {@link RunContext#fromWeek()}. With {@code latestKeys}, each row is its key's
+         * version from the latest delivery that covers it: when every delivery of a batch is later than all loaded
+         * before, the batch's rows alone replace those keys and every other row from the first week stays — the
+         * batch is read, not the deliveries it restates.
          */
-        static Incremental perCoveredWeek(String week) {
-            return of(Optional.empty(), Optional.of(week), Optional.empty(), Optional.empty());
+        static Incremental perCoveredWeek(String week, List<String> latestKeys) {
+            return new Incremental(false, Optional.empty(), Optional.empty(), Optional.of(week), Optional.empty(),
+                    Optional.empty(), latestKeys);
         }
 
         /**
@@ -114,16 +117,7 @@ public record TableDef(String id, String model, String grain, List<String> input
          * {@code d}'s lines, so a batch's rows are computed from its deliveries and replace theirs.
          */
         static Incremental perDelivery(String delivery) {
-            return of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(delivery));
-        }
-
-        /**
-         * The same per-week table, whose rows are each key's version from the latest delivery that covers it: when
-         * every delivery of a batch is later than all loaded before, the batch's rows alone replace those keys and
-         * every other row from the first week stays — the batch is read, not the deliveries it restates.
-         */
-        Incremental latestOf(List<String> keys) {
-            return new Incremental(weekly, openAtHorizon, month, week, isoWeek, delivery, keys);
+            return of(Optional.empty(), Optional.empty(), Optional.of(delivery));
         }
 
         /** Maintained from a first month or week (one replace of a column range), not per citizen. */
@@ -263,15 +257,9 @@ public record TableDef(String id, String model, String grain, List<String> input
             return this;
         }
 
-        /** Maintained per DREAM week ({@link Incremental#perCoveredWeek}). */
-        public Builder perCoveredWeek(String week) {
-            this.incremental = Incremental.perCoveredWeek(week);
-            return this;
-        }
-
-        /** Per covered week, each key's latest version ({@link Incremental#latestOf}). */
+        /** Maintained per DREAM week, optionally as each key's latest version ({@link Incremental#perCoveredWeek}). */
         public Builder perCoveredWeek(String week, String... latestKeys) {
-            this.incremental = Incremental.perCoveredWeek(week).latestOf(List.of(latestKeys));
+            this.incremental = Incremental.perCoveredWeek(week, List.of(latestKeys));
             return this;
         }
 
