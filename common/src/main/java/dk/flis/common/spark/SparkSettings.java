@@ -31,10 +31,11 @@ public final class SparkSettings {
 
     /**
      * Extra settings when the master is {@code local[...]}: local disk without a forked {@code chmod} per written
-     * file (see {@link LocalFileSystem}). Not set on a cluster, where executors may touch {@code file:} paths
+     * file or {@code readlink} per commit (see {@link LocalFileSystem} and {@link LocalFs}). Not set on a cluster, where executors may touch {@code file:} paths
      * before the application jar is on their classpath.
      */
     public static Map<String, String> local() {
-        return Map.of("spark.hadoop.fs.file.impl", LocalFileSystem.class.getName());
+        return Map.of("spark.hadoop.fs.file.impl", LocalFileSystem.class.getName(),
+                "spark.hadoop.fs.AbstractFileSystem.file.impl", LocalFs.class.getName());
     }
 }

@@ -1,13 +1,18 @@
 package dk.flis.common.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dk.flis.common.test.SparkExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -45,5 +50,29 @@ class LocalFileSystemTest {
             Path part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
             assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(part)));
         }
+    }
+
+    /**
+     * Delta commits through Hadoop's FileContext API (a temporary file, then a rename): it gets {@link LocalFs}, and
+     * the file's mode, its status and the rename are what Hadoop's own gives.
+     */
+    @Test
+    void fileContextWritesAndRenamesThroughIt(SparkSession spark) throws Exception {
+        FileContext fc = FileContext.getFileContext(dir.toUri(), spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir.toUri().toString(), ".0.json.tmp");
+        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(dir.toUri().toString(), "0.json");
+        assertInstanceOf(LocalFs.class, fc.getDefaultFileSystem());
+        try (var out = fc.create(tmp, EnumSet.of(CreateFlag.CREATE), Options.CreateOpts.perms(
+                new FsPermission((short) 0640)))) {
+            out.write("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(
+                ".0.json.tmp"))));
+        var status = fc.getFileLinkStatus(tmp);
+        assertFalse(status.isSymlink());
+        assertEquals(3, status.getLen());
+        fc.rename(tmp, commit, Options.Rename.NONE);
+        assertEquals("{}\n", Files.readString(dir.resolve("0.json")));
+        assertFalse(Files.exists(dir.resolve(".0.json.tmp")));
     }
 }

@@ -1,6 +1,8 @@
 package dk.flis.jobs.lake;
 
 import dk.flis.jobs.FlisException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,8 +60,14 @@ public class Lakehouse {
         return root + "/" + layer.dir() + "/" + name;
     }
 
+    /** A Delta table with at least one commit; read from its log folder, without loading a snapshot. */
     public boolean exists(Layer layer, String name) {
-        return DeltaTable.isDeltaTable(spark, path(layer, name));
+        try {
+            Path log = logDir(layer, name);
+            return hasCommit(fileSystem(log), log);
+        } catch (IOException e) {
+            throw new FlisException("Cannot read " + log(layer, name) + ": " + e.getMessage(), e);
+        }
     }
 
     public Dataset<Row> read(Layer layer, String name) {
@@ -73,21 +81,57 @@ public class Lakehouse {
     /**
      * Replaces the whole table (silver and gold are pure functions of bronze) and returns the rows written. The
      * count is Delta's own commit metric, so nothing is read back: a count after the write cost a snapshot
-     * replay and a job per table.
+     * replay and a job per table. A table written for the first time is created instead: an overwrite would
+     * still plan a query over its empty state for files to remove (a tenth of a one-file run's driver time).
      */
     public long overwrite(Dataset<Row> rows, Layer layer, String name, String... partitionBy) {
-        clustered(rows, partitionBy).write().format("delta").mode(SaveMode.Overwrite)
+        clustered(rows, partitionBy).write().format("delta")
+                .mode(exists(layer, name) ? SaveMode.Overwrite : SaveMode.ErrorIfExists)
                 .option("overwriteSchema", "true")
                 .partitionBy(partitionBy)
                 .save(path(layer, name));
-        return rowsWritten(layer, name);
+        return lastCommitMetric(layer, name, "numOutputRows").orElseGet(() -> read(layer, name).count());
     }
 
-    /** numOutputRows of the table's latest commit (falls back to a count if metrics are switched off). */
-    private long rowsWritten(Layer layer, String name) {
-        Row metric = DeltaTable.forPath(spark, path(layer, name)).history(1)
-                .selectExpr("operationMetrics['numOutputRows']").first();
-        return metric.isNullAt(0) ? read(layer, name).count() : Long.parseLong(metric.getString(0));
+    /**
+     * One operation metric of the table's latest commit, from the commit file's {@code commitInfo} (absent when
+     * metrics are switched off). {@code DeltaTable.history(1)} planned and ran a query per table for it.
+     */
+    private Optional<Long> lastCommitMetric(Layer layer, String name, String metric) {
+        try {
+            Path log = logDir(layer, name);
+            FileSystem fs = fileSystem(log);
+            Path latest = null;
+            for (FileStatus f : fs.listStatus(log, p -> COMMIT_FILE.matcher(p.getName()).matches())) {
+                latest = latest == null || f.getPath().getName().compareTo(latest.getName()) > 0 ? f.getPath() : latest;
+            }
+            if (latest == null) {
+                return Optional.empty();
+            }
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(latest),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    JsonNode value = JSON.readTree(line).path("commitInfo").path("operationMetrics").path(metric);
+                    if (!value.isMissingNode()) {
+                        return Optional.of(value.asLong());
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new FlisException("Cannot read the last commit of " + log(layer, name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern COMMIT_FILE = java.util.regex.Pattern.compile("\\d{20}\\.json");
+
+    private Path logDir(Layer layer, String name) {
+        return new Path(path(layer, name), "_delta_log");
+    }
+
+    private String log(Layer layer, String name) {
+        return path(layer, name) + "/_delta_log";
     }
 
     /** Rows of one partition value in one task: one file per partition instead of one per task and value. */
@@ -145,7 +189,7 @@ public class Lakehouse {
                 .whenNotMatched().insertAll()
                 .whenNotMatchedBySource(condition).delete()
                 .execute();
-        return mergeMetrics(table);
+        return mergeMetrics(layer, name);
     }
 
     /**
@@ -186,14 +230,12 @@ public class Lakehouse {
                 .whenMatched().delete()
                 .whenNotMatched("NOT s." + DELETE_TAG).insertExpr(insert)
                 .execute();
-        return mergeMetrics(table);
+        return mergeMetrics(layer, name);
     }
 
-    private static long[] mergeMetrics(DeltaTable table) {
-        Row commit = table.history(1).first();
-        Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
-        return new long[] {Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")),
-                Long.parseLong(metrics.getOrDefault("numTargetRowsDeleted", "0"))};
+    private long[] mergeMetrics(Layer layer, String name) {
+        return new long[] {lastCommitMetric(layer, name, "numTargetRowsInserted").orElse(0L),
+                lastCommitMetric(layer, name, "numTargetRowsDeleted").orElse(0L)};
     }
 
     private static final String DELETE_TAG = "_flis_slet";
@@ -201,7 +243,7 @@ public class Lakehouse {
     /** Replaces exactly the rows matching {@code condition} (e.g. one delivery month) with {@code rows}. */
     public void replaceWhere(Dataset<Row> rows, Layer layer, String name, String condition, String... partitionBy) {
         if (!exists(layer, name)) {
-            rows.write().format("delta").mode(SaveMode.Overwrite).partitionBy(partitionBy).save(path(layer, name));
+            rows.write().format("delta").mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).save(path(layer, name));
             return;
         }
         rows.write().format("delta").mode(SaveMode.Overwrite)
@@ -241,7 +283,7 @@ public class Lakehouse {
         }
         for (FileStatus f : fs.listStatus(log)) {
             String n = f.getPath().getName();
-            if (n.matches("\\d{20}\\.json") || n.equals("_last_checkpoint")) {
+            if (COMMIT_FILE.matcher(n).matches() || n.equals("_last_checkpoint")) {
                 return true;
             }
         }
