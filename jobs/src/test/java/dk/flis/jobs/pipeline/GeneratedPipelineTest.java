@@ -497,10 +497,14 @@ class GeneratedPipelineTest {
         for (Layer layer : List.of(Layer.SILVER, Layer.GOLD)) {
             for (String table : monthly.tables(layer)) {
                 // The same columns in the same order (SELECT * and the DAP packages show it), and the same rows.
-                String ours = String.join(",", monthly.read(layer, table).columns()) + ": "
-                        + TableDifference.fingerprint(monthly.read(layer, table));
-                String theirs = String.join(",", rebuilt.read(layer, table).columns()) + ": "
-                        + TableDifference.fingerprint(rebuilt.read(layer, table));
+                String ours = String.join(",", monthly.read(layer, table).columns());
+                String theirs = String.join(",", rebuilt.read(layer, table).columns());
+                if (ours.equals(theirs)) {
+                    String[] both = TableDifference.fingerprints(monthly.read(layer, table),
+                            rebuilt.read(layer, table));
+                    ours += ": " + both[0];
+                    theirs += ": " + both[1];
+                }
                 if (!ours.equals(theirs)) {
                     differing.put(layer.dir() + "." + table, ours + " ≠ " + theirs + ", rows differing: "
                             + TestLakes.difference(monthly, rebuilt, layer, table));
