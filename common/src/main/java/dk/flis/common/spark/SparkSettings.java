@@ -31,8 +31,8 @@ public final class SparkSettings {
 
     /**
      * Extra settings when the master is {@code local[...]}: local disk without a forked {@code chmod} per written
-     * file or {@code readlink} per commit (see {@link LocalFileSystem} and {@link LocalFs}). Not set on a cluster, where executors may touch {@code file:} paths
-     * before the application jar is on their classpath.
+     * file or {@code readlink} per commit (see {@link LocalFileSystem} and {@link LocalFs}). Not set on a cluster,
+     * where executors may touch {@code file:} paths before the application jar is on their classpath.
      */
     public static Map<String, String> local() {
         return Map.of("spark.hadoop.fs.file.impl", LocalFileSystem.class.getName(),

@@ -1,8 +1,8 @@
 package dk.flis.jobs.lake;
 
-import dk.flis.jobs.FlisException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flis.jobs.FlisException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -16,12 +16,17 @@ public final class TableDifference {
      * the same fingerprint hold the same rows but for a hash collision.
      */
     public static String fingerprint(Dataset<Row> table) {
+        Row r = table.agg(functions.count(functions.lit(1)), functions.coalesce(functions.sum(rowHash(table)),
+                functions.lit(0))).first();
+        return r.getLong(0) + " rows, checksum " + r.get(1);
+    }
+
+    /** A row's 64-bit hash over its columns in name order, as a decimal so that a table's sum cannot overflow. */
+    private static Column rowHash(Dataset<Row> table) {
         String[] names = table.columns().clone();
         Arrays.sort(names);
-        Column[] sorted = Arrays.stream(names).map(functions::col).toArray(Column[]::new);
-        Row r = table.agg(functions.count(functions.lit(1)), functions.coalesce(
-                functions.sum(functions.xxhash64(sorted).cast("decimal(38,0)")), functions.lit(0))).first();
-        return r.getLong(0) + " rows, checksum " + r.get(1);
+        return functions.xxhash64(Arrays.stream(names).map(functions::col).toArray(Column[]::new))
+                .cast("decimal(38,0)");
     }
 
     /**
@@ -29,10 +34,7 @@ public final class TableDifference {
      * comparison of a whole lakehouse with another costs a job per table, not two.
      */
     public static String[] fingerprints(Dataset<Row> a, Dataset<Row> b) {
-        String[] names = a.columns().clone();
-        Arrays.sort(names);
-        Column hash = functions.xxhash64(Arrays.stream(names).map(functions::col).toArray(Column[]::new))
-                .cast("decimal(38,0)").as("_h");
+        Column hash = rowHash(a).as("_h");
         String[] out = {"0 rows, checksum 0", "0 rows, checksum 0"};
         for (Row r : a.select(functions.lit(0).as("_side"), hash)
                 .unionByName(b.select(functions.lit(1).as("_side"), hash))

@@ -83,7 +83,7 @@ class KilledRunTest {
      * uninterrupted run of the same deliveries.
      */
     @Test
-    void killMinus9InBronzeSilverAndGoldThenTheSameCommandFinishesIt(SparkSession spark) throws Exception {
+    void killMinus9InBronzeAndGoldThenTheSameCommandFinishesIt(SparkSession spark) throws Exception {
         Path landing = deliveries("landing-k", 3000);
         Path lakehouse = dir.resolve("kill9");
         String[] run = {"run", "--all", "--landing", landing.toString(), "--lakehouse", lakehouse.toString()};
