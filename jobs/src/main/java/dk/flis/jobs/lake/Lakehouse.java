@@ -94,33 +94,57 @@ public class Lakehouse {
     }
 
     /**
-     * One operation metric of the table's latest commit, from the commit file's {@code commitInfo} (absent when
-     * metrics are switched off). {@code DeltaTable.history(1)} planned and ran a query per table for it.
+     * The newest commit of a table as {@code DeltaTable.history(1)} shows it, read from its commit file's
+     * {@code commitInfo} instead of planning and running a query per table (the run's rows written, a MERGE's
+     * metrics, {@code flis status}). Empty for a table without a commit.
      */
-    private Optional<Long> lastCommitMetric(Layer layer, String name, String metric) {
+    public Optional<Commit> lastCommit(Layer layer, String name) {
         try {
             Path log = logDir(layer, name);
             FileSystem fs = fileSystem(log);
-            Path latest = null;
-            for (FileStatus f : fs.listStatus(log, p -> COMMIT_FILE.matcher(p.getName()).matches())) {
-                latest = latest == null || f.getPath().getName().compareTo(latest.getName()) > 0 ? f.getPath() : latest;
+            FileStatus latest = null;
+            FileStatus[] commits;
+            try {
+                commits = fs.listStatus(log, p -> COMMIT_FILE.matcher(p.getName()).matches());
+            } catch (java.io.FileNotFoundException noLog) {
+                return Optional.empty();
+            }
+            for (FileStatus f : commits) {
+                latest = latest == null || f.getPath().getName().compareTo(latest.getPath().getName()) > 0 ? f : latest;
             }
             if (latest == null) {
                 return Optional.empty();
             }
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(latest),
+            long version = Long.parseLong(latest.getPath().getName().substring(0, 20));
+            // History's time: the in-commit timestamp where the table has them, else the commit file's.
+            java.time.Instant written = java.time.Instant.ofEpochMilli(latest.getModificationTime());
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(latest.getPath()),
                     java.nio.charset.StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    JsonNode value = JSON.readTree(line).path("commitInfo").path("operationMetrics").path(metric);
-                    if (!value.isMissingNode()) {
-                        return Optional.of(value.asLong());
+                    JsonNode info = JSON.readTree(line).path("commitInfo");
+                    if (!info.isMissingNode()) {
+                        return Optional.of(new Commit(version, info.has("inCommitTimestamp")
+                                ? java.time.Instant.ofEpochMilli(info.get("inCommitTimestamp").asLong()) : written,
+                                info.path("operation").asText(), info.path("operationMetrics")));
                     }
                 }
             }
-            return Optional.empty();
+            return Optional.of(new Commit(version, written, "", JSON.missingNode()));
         } catch (IOException e) {
             throw new FlisException("Cannot read the last commit of " + log(layer, name) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A commit's version, time, operation and {@code operationMetrics} (missing when metrics are switched off). */
+    public record Commit(long version, java.time.Instant timestamp, String operation, JsonNode metrics) {
+        public Optional<Long> metric(String metric) {
+            JsonNode value = metrics.path(metric);
+            return value.isMissingNode() ? Optional.empty() : Optional.of(value.asLong());
+        }
+    }
+
+    private Optional<Long> lastCommitMetric(Layer layer, String name, String metric) {
+        return lastCommit(layer, name).flatMap(c -> c.metric(metric));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructType;
 
 /** Whether two tables hold the same rows: the guard of a maintained gold against a rebuild (tests and bench). */
 public final class TableDifference {
@@ -21,12 +23,18 @@ public final class TableDifference {
         return r.getLong(0) + " rows, checksum " + r.get(1);
     }
 
-    /** A row's 64-bit hash over its columns in name order, as a decimal so that a table's sum cannot overflow. */
+    /**
+     * A row's 64-bit hash over its columns in name order, as a decimal so that a table's sum cannot overflow. A map
+     * (DREAM's {@code vaerdier}) is hashed as its entries sorted by key: Spark hashes no map, and a map's entry order
+     * is not part of its value.
+     */
     private static Column rowHash(Dataset<Row> table) {
+        StructType schema = table.schema();
         String[] names = table.columns().clone();
         Arrays.sort(names);
-        return functions.xxhash64(Arrays.stream(names).map(functions::col).toArray(Column[]::new))
-                .cast("decimal(38,0)");
+        return functions.xxhash64(Arrays.stream(names).map(n -> schema.apply(n).dataType() instanceof MapType
+                ? functions.array_sort(functions.map_entries(functions.col(n))) : functions.col(n))
+                .toArray(Column[]::new)).cast("decimal(38,0)");
     }
 
     /**

@@ -35,6 +35,13 @@ class OverwriteTest {
         assertEquals(List.of("851|d", "851|e"), Frames.lines(lake.read(Layer.GOLD, "uger"), "kommunekode", "cpr_id"));
         assertEquals(List.of("0|WRITE", "1|WRITE"), Frames.lines(io.delta.tables.DeltaTable.forPath(spark,
                 lake.path(Layer.GOLD, "uger")).history(), "version", "operation"));
+        // The last commit read from its file says what history(1) says.
+        Lakehouse.Commit last = lake.lastCommit(Layer.GOLD, "uger").orElseThrow();
+        assertEquals(List.of(last.version() + "|" + last.operation() + "|" + last.timestamp() + "|2"),
+                Frames.lines(io.delta.tables.DeltaTable.forPath(spark, lake.path(Layer.GOLD, "uger")).history(1),
+                        "version", "operation", "timestamp", "operationMetrics['numOutputRows']"));
+        assertEquals(1, last.version());
+        assertEquals(java.util.Optional.empty(), lake.lastCommit(Layer.GOLD, "ingen"));
         assertEquals(0, lake.overwrite(spark.sql("SELECT 1 AS kommunekode, 'x' AS cpr_id WHERE false"), Layer.GOLD,
                 "uger", "kommunekode"));
     }
