@@ -90,7 +90,8 @@ public class Lakehouse {
                 .option("overwriteSchema", "true")
                 .partitionBy(partitionBy)
                 .save(path(layer, name));
-        return lastCommitMetric(layer, name, "numOutputRows").orElseGet(() -> read(layer, name).count());
+        return lastCommit(layer, name).flatMap(c -> c.metric("numOutputRows"))
+                .orElseGet(() -> read(layer, name).count());
     }
 
     /**
@@ -141,10 +142,6 @@ public class Lakehouse {
             JsonNode value = metrics.path(metric);
             return value.isMissingNode() ? Optional.empty() : Optional.of(value.asLong());
         }
-    }
-
-    private Optional<Long> lastCommitMetric(Layer layer, String name, String metric) {
-        return lastCommit(layer, name).flatMap(c -> c.metric(metric));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -257,9 +254,11 @@ public class Lakehouse {
         return mergeMetrics(layer, name);
     }
 
+    /** The MERGE's inserted and deleted rows, from one read of its commit. */
     private long[] mergeMetrics(Layer layer, String name) {
-        return new long[] {lastCommitMetric(layer, name, "numTargetRowsInserted").orElse(0L),
-                lastCommitMetric(layer, name, "numTargetRowsDeleted").orElse(0L)};
+        Optional<Commit> merge = lastCommit(layer, name);
+        return new long[] {merge.flatMap(c -> c.metric("numTargetRowsInserted")).orElse(0L),
+                merge.flatMap(c -> c.metric("numTargetRowsDeleted")).orElse(0L)};
     }
 
     private static final String DELETE_TAG = "_flis_slet";
