@@ -9,8 +9,11 @@ import static org.apache.spark.sql.functions.sum;
 
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.privacy.Suppression;
+import dk.flis.common.spark.RollupCounts;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -73,21 +76,13 @@ public final class Benchmarks {
                 .join(activated, new String[] {"kommunekode", "cpr_id", "uge"}, "left")
                 .withColumn("maaned", month)
                 .join(scaffold, new String[] {"kommunekode", "maaned"}, "left_semi");
-        String view = "benchmark_ya_base_" + Integer.toHexString(System.identityHashCode(base));
-        base.createOrReplaceTempView(view);
-        Dataset<Row> counts = base.sparkSession().sql("""
-                SELECT kommunekode, maaned,
-                       IF(grouping(visitationskategori) = 1, 'I alt', visitationskategori) AS visitationskategori,
-                       IF(grouping(ydelsesgruppe) = 1, 'I alt', ydelsesgruppe) AS ydelsesgruppe,
-                       count(DISTINCT cpr_id) AS antal_ydelsesmodtagere,
-                       count(DISTINCT IF(aktivitet_id IS NOT NULL, cpr_id, NULL)) AS antal_aktiverede,
-                       count(DISTINCT aktivitet_id) AS antal_aktiveringsforloeb
-                FROM %s
-                GROUP BY GROUPING SETS ((kommunekode, maaned, visitationskategori, ydelsesgruppe),
-                                        (kommunekode, maaned, visitationskategori),
-                                        (kommunekode, maaned, ydelsesgruppe),
-                                        (kommunekode, maaned))
-                """.formatted(view));
+        Map<String, String> distinct = new LinkedHashMap<>();
+        distinct.put("antal_ydelsesmodtagere", "cpr_id");
+        distinct.put("antal_aktiverede", "IF(aktivitet_id IS NOT NULL, cpr_id, NULL)");
+        distinct.put("antal_aktiveringsforloeb", "aktivitet_id");
+        Dataset<Row> counts = RollupCounts.of(base, List.of("kommunekode", "maaned"),
+                        List.of("visitationskategori", "ydelsesgruppe"), Suppression.I_ALT, distinct, Map.of())
+                .drop("alle_visitationskategori", "alle_ydelsesgruppe");
         Dataset<Row> everyMunicipality = scaffold
                 .withColumn("visitationskategori", lit(Suppression.I_ALT))
                 .withColumn("ydelsesgruppe", lit(Suppression.I_ALT))

@@ -4,10 +4,15 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import dk.flis.common.calendar.IsoWeek;
 import dk.flis.common.calendar.WeeklyRollout;
+import dk.flis.common.spark.RollupCounts;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -16,8 +21,9 @@ import org.apache.spark.sql.Row;
 /**
  * {@code agg_dfdg_maaned}: the measures of seed 000 §6 per municipality × month × visitationskategori ×
  * aktivitetstype, with {@code I alt} rows over each dimension and both. Every citizen and spell count is a true
- * distinct count at its own level (GROUPING SETS over one base table), never a sum of lower rows: a citizen in two
- * categories counts once in {@code I alt} (the FLIS Dream bug of seed 001 cannot happen here).
+ * distinct count at its own level (every roll-up of one base table, {@link RollupCounts}), never a sum of lower
+ * rows: a citizen in two categories counts once in {@code I alt} (the FLIS Dream bug of seed 001 cannot happen
+ * here).
  *
  * <p>A week belongs to the month of its Thursday (the ISO rule that gives the week its year), so every week is in
  * exactly one month. Activation measures count only activations that took place ({@code er_aktiveret}).
@@ -79,32 +85,27 @@ public final class DfdgMonthly {
         Dataset<Row> all = spells.unionByName(activated).unionByName(aids).unionByName(talks);
         // The filter reaches each input's scan, before the distinct and the grouping sets.
         Dataset<Row> base = fromMonth.map(m -> all.where(col("maaned").geq(m))).orElse(all);
-        String view = "dfdg_maaned_base_" + Integer.toHexString(System.identityHashCode(base));
-        base.createOrReplaceTempView(view);
-        return base.sparkSession().sql("""
-                SELECT kommunekode, maaned, visitationskategori, aktivitetstype, antal_borgere,
-                       antal_visitationsforloeb, antal_aktiveringsforloeb, antal_samtaler, hjaelpemiddeludgifter,
-                       dage_aktiveret, timer_aktiveret_pr_uge
-                FROM (
-                  SELECT kommunekode, maaned,
-                         IF(grouping(visitationskategori) = 1, 'I alt', visitationskategori) AS visitationskategori,
-                         IF(grouping(aktivitetstype) = 1, 'I alt', aktivitetstype) AS aktivitetstype,
-                         grouping(aktivitetstype) AS alle_typer,
-                         count(DISTINCT cpr_id) AS antal_borgere,
-                         IF(grouping(aktivitetstype) = 1, count(DISTINCT forloeb_id), NULL)
-                           AS antal_visitationsforloeb,
-                         count(DISTINCT aktivitet_id) AS antal_aktiveringsforloeb,
-                         IF(grouping(aktivitetstype) = 1, count(DISTINCT samtale_id), NULL) AS antal_samtaler,
-                         coalesce(sum(udgift), 0) AS hjaelpemiddeludgifter,
-                         coalesce(sum(dage), 0) AS dage_aktiveret,
-                         coalesce(sum(timer), 0) AS timer_aktiveret_pr_uge
-                  FROM %s
-                  GROUP BY GROUPING SETS ((kommunekode, maaned, visitationskategori, aktivitetstype),
-                                          (kommunekode, maaned, visitationskategori),
-                                          (kommunekode, maaned, aktivitetstype),
-                                          (kommunekode, maaned)))
-                -- rows of visitations and conversations have no activation type: they belong only to 'I alt'
-                WHERE alle_typer = 1 OR aktivitetstype IS NOT NULL
-                """.formatted(view));
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("antal_borgere", "cpr_id");
+        counts.put("antal_visitationsforloeb", "forloeb_id");
+        counts.put("antal_aktiveringsforloeb", "aktivitet_id");
+        counts.put("antal_samtaler", "samtale_id");
+        Map<String, String> sums = new LinkedHashMap<>();
+        sums.put("hjaelpemiddeludgifter", "udgift");
+        sums.put("dage_aktiveret", "dage");
+        sums.put("timer_aktiveret_pr_uge", "timer");
+        Column allTypes = col("alle_aktivitetstype").equalTo(1);
+        return RollupCounts.of(base, List.of("kommunekode", "maaned"),
+                        List.of("visitationskategori", "aktivitetstype"), I_ALT, counts, sums)
+                // rows of visitations and conversations have no activation type: they belong only to 'I alt'
+                .where(allTypes.or(col("aktivitetstype").isNotNull()))
+                .select(col("kommunekode"), col("maaned"), col("visitationskategori"), col("aktivitetstype"),
+                        col("antal_borgere"),
+                        when(allTypes, col("antal_visitationsforloeb")).as("antal_visitationsforloeb"),
+                        col("antal_aktiveringsforloeb"),
+                        when(allTypes, col("antal_samtaler")).as("antal_samtaler"),
+                        coalesce(col("hjaelpemiddeludgifter"), lit(0)).as("hjaelpemiddeludgifter"),
+                        coalesce(col("dage_aktiveret"), lit(0)).as("dage_aktiveret"),
+                        coalesce(col("timer_aktiveret_pr_uge"), lit(0)).as("timer_aktiveret_pr_uge"));
     }
 }

@@ -20,7 +20,11 @@ public final class TableDifference {
     public static String fingerprint(Dataset<Row> table) {
         Row r = table.agg(functions.count(functions.lit(1)), functions.coalesce(functions.sum(rowHash(table)),
                 functions.lit(0))).first();
-        return r.getLong(0) + " rows, checksum " + r.get(1);
+        return described(r.getLong(0), r.get(1));
+    }
+
+    private static String described(long rows, Object checksum) {
+        return rows + " rows, checksum " + checksum;
     }
 
     /**
@@ -43,12 +47,12 @@ public final class TableDifference {
      */
     public static String[] fingerprints(Dataset<Row> a, Dataset<Row> b) {
         Column hash = rowHash(a).as("_h");
-        String[] out = {"0 rows, checksum 0", "0 rows, checksum 0"};
+        String[] out = {described(0, 0), described(0, 0)};
         for (Row r : a.select(functions.lit(0).as("_side"), hash)
                 .unionByName(b.select(functions.lit(1).as("_side"), hash))
                 .groupBy("_side").agg(functions.count(functions.lit(1)), functions.sum("_h"))
                 .collectAsList()) { // one row per side
-            out[r.getInt(0)] = r.getLong(1) + " rows, checksum " + r.get(2);
+            out[r.getInt(0)] = described(r.getLong(1), r.get(2));
         }
         return out;
     }

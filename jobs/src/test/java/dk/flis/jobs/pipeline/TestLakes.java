@@ -1,5 +1,7 @@
 package dk.flis.jobs.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dk.flis.common.config.FlisConfig;
 import dk.flis.common.yr.LadderStep;
 import dk.flis.jobs.lake.Lakehouse;
@@ -97,6 +99,12 @@ final class TestLakes {
     /** Rows in one table but not the other (both directions, with duplicates): 0 means identical contents. */
     static long difference(Lakehouse a, Lakehouse b, Layer layer, String table) {
         return difference(a.read(layer, table), b.read(layer, table));
+    }
+
+    /** Asserts that a table holds the same rows in both lakehouses, by fingerprint (one job for both). */
+    static void assertSameRows(Lakehouse expected, Lakehouse actual, Layer layer, String table) {
+        String[] both = TableDifference.fingerprints(expected.read(layer, table), actual.read(layer, table));
+        assertEquals(both[0], both[1], layer.dir() + "." + table);
     }
 
     /** Rows in one frame but not the other, counted with multiplicity; columns are matched by name. */
