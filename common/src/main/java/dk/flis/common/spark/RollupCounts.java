@@ -38,6 +38,9 @@ public final class RollupCounts {
         }
         List<String> countNames = List.copyOf(counts.keySet());
         List<String> sumNames = List.copyOf(sums.keySet());
+        // Two analyses of the base plan for every type needed: each costs about as much as planning a small query.
+        List<DataType> valueTypes = types(base, sumNames.stream().map(n -> "(" + sums.get(n) + ")").toList());
+        List<DataType> sumTypes = types(base, sumNames.stream().map(n -> "sum(" + sums.get(n) + ")").toList());
         List<String> items = new ArrayList<>();
         for (int i = 0; i < countNames.size(); i++) {
             List<String> fields = new ArrayList<>(List.of("'" + KIND + "', " + i,
@@ -45,7 +48,7 @@ public final class RollupCounts {
             for (int s = 0; s < sumNames.size(); s++) {
                 String value = sums.get(sumNames.get(s));
                 fields.add("'" + SUM + s + "', " + (i == 0 ? "(" + value + ")"
-                        : "CAST(NULL AS " + type(base, value).sql() + ")"));
+                        : "CAST(NULL AS " + valueTypes.get(s).sql() + ")"));
             }
             items.add("named_struct(" + String.join(", ", fields) + ")");
         }
@@ -77,8 +80,7 @@ public final class RollupCounts {
         }
         for (int s = 0; s < sumNames.size(); s++) {
             cell.add("sum(" + SUM + s + ") AS " + SUM + s);
-            out.add("CAST(sum(" + SUM + s + ") AS " + type(base, "sum(" + sums.get(sumNames.get(s)) + ")").sql()
-                    + ") AS " + sumNames.get(s));
+            out.add("CAST(sum(" + SUM + s + ") AS " + sumTypes.get(s).sql() + ") AS " + sumNames.get(s));
         }
         String view = "rollup_counts_" + Integer.toHexString(System.identityHashCode(base));
         base.createOrReplaceTempView(view);
@@ -97,8 +99,12 @@ public final class RollupCounts {
                 String.join(", ", groupBy)));
     }
 
-    /** The type of a SQL expression over {@code base}: analysis only, no job. */
-    private static DataType type(Dataset<Row> base, String expression) {
-        return base.selectExpr(expression).schema().fields()[0].dataType();
+    /** The types of SQL expressions over {@code base}: analysis only, no job. */
+    private static List<DataType> types(Dataset<Row> base, List<String> expressions) {
+        if (expressions.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(base.selectExpr(expressions.toArray(String[]::new)).schema().fields())
+                .map(org.apache.spark.sql.types.StructField::dataType).toList();
     }
 }
