@@ -1,9 +1,7 @@
 package dk.flis.common.landing;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.from_csv;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
@@ -71,7 +69,7 @@ public final class RawRows {
         Column fieldCountWrong = col("_n").notEqual(fields.size());
         Column aarsag = when(fieldCountWrong, lit(QuarantineReason.FELTANTAL.describe(null)
                         + " (" + fields.size() + " forventet)"))
-                .otherwise(nullif(array_join(array_compact(array(reasons.toArray(Column[]::new))), "; "), lit("")));
+                .otherwise(nullif(concat_ws("; ", reasons.toArray(Column[]::new)), lit("")));
         out.add(col(LINJE));
         out.add(col(RAA_LINJE));
         out.add(aarsag.as(AARSAG));

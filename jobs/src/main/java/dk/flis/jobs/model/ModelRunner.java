@@ -9,6 +9,7 @@ import dk.flis.common.landing.RawRows;
 import dk.flis.common.landing.Source;
 import dk.flis.jobs.FlisException;
 import dk.flis.jobs.Progress;
+import dk.flis.jobs.Sessions;
 import dk.flis.jobs.audit.AuditLog;
 import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
@@ -54,11 +55,10 @@ public final class ModelRunner {
      * Below this much bronze, silver and gold are computed with interpreted expressions: for tiny tables compiling
      * the code of ~60 plans costs more than it saves (two deliveries at scale 0.003, 0.7 MB of bronze: 95–108 →
      * 84–94 s); at the demo's 10 MB the two ways are even within noise, and large tables need compiled code
-     * (bench/RESULTS.md). A session that sets {@value #CODEGEN_MODE} itself (conf's {@code spark} section, the
+     * (bench/RESULTS.md). A session that sets {@value Sessions#CODEGEN_MODE} itself (conf's {@code spark} section, the
      * tests) keeps its setting; 0 always compiles.
      */
     static final long CODEGEN_FROM_BYTES = Long.getLong("flis.codegen.from.bytes", 4L << 20);
-    private static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
 
     private final ModelGraph graph;
     private final Lakehouse lake;
@@ -102,21 +102,17 @@ public final class ModelRunner {
                 return context;
             }
         };
-        boolean interpret = !lake.spark().conf().contains(CODEGEN_MODE)
-                && interpreted(lake.bytesUpTo(Layer.BRONZE, CODEGEN_FROM_BYTES));
-        if (interpret) {
-            lake.spark().conf().set(CODEGEN_MODE, "NO_CODEGEN");
-        }
+        Map<String, String> settings = interpreted(lake.bytesUpTo(Layer.BRONZE, CODEGEN_FROM_BYTES))
+                ? Map.of(Sessions.CODEGEN_MODE, "NO_CODEGEN") : Map.of();
         try {
-            for (TableDef t : graph.order()) {
-                t.inputs().stream().filter(ModelGraph::isBronze).forEach(inputs::get);
-                build(t, inputs, frames, present, views, label, changes, viewPlans);
-            }
+            Sessions.withDefaults(lake.spark(), settings, () -> {
+                for (TableDef t : graph.order()) {
+                    t.inputs().stream().filter(ModelGraph::isBronze).forEach(inputs::get);
+                    build(t, inputs, frames, present, views, label, changes, viewPlans);
+                }
+            });
         } finally {
             views.forEach(Dataset::unpersist);
-            if (interpret) {
-                lake.spark().conf().unset(CODEGEN_MODE);
-            }
         }
     }
 
