@@ -162,7 +162,7 @@ public final class BronzeStep {
      * bronze.yr_beregning at 0.1 × 12 took 29 s instead of 55. Silver and gold keep the default: their plans were
      * no faster with 8000, some slower.
      */
-    private static Map<String, String> settings(Source source, long rows) {
+    static Map<String, String> settings(Source source, long rows) {
         return source.isWide() || rows < INTERPRET_BELOW_ROWS
                 ? Map.of(Sessions.CODEGEN_MODE, "NO_CODEGEN") : Map.of(Sessions.HUGE_METHOD_LIMIT, "8000");
     }
