@@ -57,13 +57,31 @@ public final class Suppression {
     }
 
     public Dataset<Row> apply(Dataset<Row> table) {
+        Dataset<Row> primary = primary(table);
+        // One dimension: a single pass leaves each line with no suppressed member, two or more, or nothing left to
+        // suppress — already the fixpoint, so no round has to find that out (a count, a checkpoint and a second
+        // pass less: two Spark jobs per run of benchmark_yr and benchmark_ky).
+        return nulled(dimensions.size() == 1 ? complementOnce(primary, dimensions.get(0)) : inRounds(primary));
+    }
+
+    /** The same by rounds whatever the dimensions: what {@link #apply} must equal for one dimension. */
+    Dataset<Row> applyInRounds(Dataset<Row> table) {
+        return nulled(inRounds(primary(table)));
+    }
+
+    private Dataset<Row> primary(Dataset<Row> table) {
         Column primary = lit(false);
         for (String c : citizenCounts) {
             primary = primary.or(col(c).between(1, minCell - 1));
         }
-        Dataset<Row> t = table.withColumn(UNDERTRYKT, primary).persist(StorageLevel.MEMORY_AND_DISK());
+        return table.withColumn(UNDERTRYKT, primary);
+    }
+
+    /** Complementary passes over every dimension until a round suppresses nothing new. */
+    private Dataset<Row> inRounds(Dataset<Row> primary) {
+        Dataset<Row> t = primary.persist(StorageLevel.MEMORY_AND_DISK());
         long suppressed = t.where(col(UNDERTRYKT)).count();
-        List<Dataset<Row>> cached = new ArrayList<>(List.of(t));
+        Dataset<Row> cached = t;
         // Each round is a handful of Spark jobs over an aggregated table; rounds are bounded and few.
         for (int round = 0; round < MAX_ROUNDS; round++) {
             for (String dim : dimensions) {
@@ -76,11 +94,15 @@ public final class Suppression {
             }
             suppressed = now;
         }
+        cached.unpersist();
+        return t;
+    }
+
+    private Dataset<Row> nulled(Dataset<Row> t) {
         Dataset<Row> out = t;
         for (String m : measures) {
             out = out.withColumn(m, when(col(UNDERTRYKT), lit(null)).otherwise(col(m)));
         }
-        cached.forEach(Dataset::unpersist);
         return out;
     }
 

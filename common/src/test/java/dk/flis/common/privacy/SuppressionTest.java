@@ -52,6 +52,34 @@ class SuppressionTest {
                 Frames.lines(RULE.apply(t), "a", "b", "n", "undertrykt"));
     }
 
+    /**
+     * One dimension (benchmark_yr, benchmark_ky) takes a single pass instead of rounds: on 200 random lines with
+     * their totals it suppresses exactly what the rounds do, and no line keeps one suppressed cell it could hide.
+     */
+    @Test
+    void oneDimensionInOnePassEqualsTheRounds(SparkSession spark) {
+        Suppression oneDimension = new Suppression(List.of("tabel"), List.of("a"), List.of("n"), List.of("n"), "n", 5);
+        SplittableRandom random = new SplittableRandom(19700101L);
+        List<Row> rows = new ArrayList<>();
+        for (int tabel = 0; tabel < 200; tabel++) {
+            int cells = 1 + random.nextInt(5);
+            int total = 0;
+            for (int i = 0; i < cells; i++) {
+                int v = random.nextInt(10) < 7 ? random.nextInt(9) : 5 + random.nextInt(100);
+                rows.add(row(tabel, "a" + i, "I alt", v));
+                total += v;
+            }
+            rows.add(row(tabel, "I alt", "I alt", total));
+        }
+        Dataset<Row> t = spark.createDataFrame(rows, org.apache.spark.sql.types.StructType.fromDDL(DDL));
+        Dataset<Row> once = oneDimension.apply(t).cache();
+        Dataset<Row> rounds = oneDimension.applyInRounds(t);
+        assertEquals(0, once.exceptAll(rounds).count() + rounds.exceptAll(once).count(), "same cells suppressed");
+        assertTrue(once.where("undertrykt").count() > 100, "the random lines did need suppression");
+        assertEquals(0, once.where("n BETWEEN 1 AND 4").count(), "no published count 1–4");
+        assertEquals(0, oneDimension.linesWithOneSuppressed(once).count(), "never exactly one suppressed cell");
+    }
+
     /** 300 random two-dimensional tables with additive totals, suppressed in one pass. */
     @Test
     void randomTablesKeepTheInvariantsAndResistSubtraction(SparkSession spark) {

@@ -154,17 +154,21 @@ public final class BronzeStep {
 
     /**
      * How a source's batch is compiled. Below {@value #INTERPRET_BELOW_ROWS} rows compiling the typing costs more
-     * than it saves (the demo's KY and DFDG sources: 1.5–3 s less each; its 106 k and 261 k rows not). DREAM's wide
-     * lines always interpret: their code is above Java's 64 kB limit, so Spark would interpret them anyway, after
-     * logging the compiler's failure. Above, the typing of a narrow source is one whole-stage method of ~34 kB
-     * (yr_beregning); the JVM never JIT-compiles a method above 8000 bytes, so under Spark's default limit (65535)
-     * it runs interpreted, while at 8000 Spark falls back to per-operator code in small methods:
-     * bronze.yr_beregning at 0.1 × 12 took 29 s instead of 55. Silver and gold keep the default: their plans were
-     * no faster with 8000, some slower.
+     * than it saves (the demo's KY and DFDG sources: 1.5–3 s less each; its 106 k and 261 k rows not). Above, the
+     * typing of a narrow source is one whole-stage method of ~34 kB (yr_beregning); the JVM never JIT-compiles a
+     * method above 8000 bytes, so under Spark's default limit (65535) it runs interpreted, while at 8000 Spark falls
+     * back to per-operator code in small methods: bronze.yr_beregning at 0.1 × 12 took 29 s instead of 55. DREAM's
+     * wide lines give whole-stage code above Java's 64 kB per method, which fails to compile (five logged errors)
+     * and falls back; without whole-stage code each expression is compiled on its own: at 0.1 × 37 its bronze took
+     * 175 s instead of 326 s interpreted, and a month's 45 000 lines 21–23 s instead of 24–28 s. A wide line is
+     * about ten narrow rows' fields, so it is interpreted below a tenth of the rows (the demo's 54 000 lines: even).
+     * Silver and gold keep the default: their plans were no faster with 8000, some slower.
      */
     static Map<String, String> settings(Source source, long rows) {
-        return source.isWide() || rows < INTERPRET_BELOW_ROWS
-                ? Map.of(Sessions.CODEGEN_MODE, "NO_CODEGEN") : Map.of(Sessions.HUGE_METHOD_LIMIT, "8000");
+        if (source.isWide()) {
+            return rows < INTERPRET_BELOW_ROWS / 10 ? Sessions.INTERPRETED : Sessions.PER_EXPRESSION;
+        }
+        return rows < INTERPRET_BELOW_ROWS ? Sessions.INTERPRETED : Map.of(Sessions.HUGE_METHOD_LIMIT, "8000");
     }
 
     /** "leverance/fil" → {rows, quarantined}; a handful of aggregated rows, safe to bring to the driver. */

@@ -103,7 +103,7 @@ public final class ModelRunner {
             }
         };
         Map<String, String> settings = interpreted(lake.bytesUpTo(Layer.BRONZE, CODEGEN_FROM_BYTES))
-                ? Map.of(Sessions.CODEGEN_MODE, "NO_CODEGEN") : Map.of();
+                ? Sessions.INTERPRETED : Map.of();
         try {
             Sessions.withDefaults(lake.spark(), settings, () -> {
                 for (TableDef t : graph.order()) {
