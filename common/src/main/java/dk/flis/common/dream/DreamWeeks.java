@@ -1,6 +1,7 @@
 package dk.flis.common.dream;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -93,12 +94,17 @@ public final class DreamWeeks {
                                 + DreamColumns.WEEK_PREFIX + "')" + wanted + ")").as("uger"), expr("map_filter(" + DreamColumns.VAERDIER
                                 + ", (k, v) -> NOT startswith(k, '" + DreamColumns.WEEK_PREFIX + "'))").as("maaneder"))
                 .withColumn("senere", coalesce(lead(map_keys(col("uger")), 1).over(next),
-                        array().cast("array<string>")))
-                .withColumn("uger", expr("map_filter(uger, (k, v) -> NOT array_contains(senere, k))"));
+                        array().cast("array<string>")));
+        // The kept weeks by array_except (compiled, one hash set per line), each cell's code looked up after the
+        // explode: a lambda testing every key against the next line's keys ran interpreted, key by key — 52 × 52
+        // string comparisons per line, most of the table's time at 36 deliveries.
         Dataset<Row> cells = lines
                 .select(col("cpr_id"), col("kommunekode"), col("koen"), col("alder"), col("leverance"),
                         // The month columns only: a row's week cells are exploded, its few month cells looked up.
-                        col("linje"), col("maaneder"), explode(col("uger")).as(new String[] {"kolonne", "ydelseskode"}));
+                        col("linje"), col("maaneder"), col("uger"),
+                        explode(array_except(map_keys(col("uger")), col("senere"))).as("kolonne"))
+                .withColumn("ydelseskode", element_at(col("uger"), col("kolonne")))
+                .drop("uger");
         Column uge = weekOfColumn(col("kolonne"));
         Column month = date_format(IsoWeek.mondayOfKey(col("uge")), "yyyy_MM");
         Dataset<Row> perWeek = cells.withColumn("uge", uge)
