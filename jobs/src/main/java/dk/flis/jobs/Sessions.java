@@ -14,10 +14,12 @@ public final class Sessions {
     public static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
     /** The largest generated method Spark runs as one whole stage before falling back to per-operator code. */
     public static final String HUGE_METHOD_LIMIT = "spark.sql.codegen.hugeMethodLimit";
+    /** Whether the operators of a stage are fused into one generated method. */
+    public static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
     /** Expressions interpreted, nothing compiled: for batches too small to repay the code generation. */
     public static final Map<String, String> INTERPRETED = Map.of(CODEGEN_MODE, "NO_CODEGEN");
     /** Each expression compiled on its own, no whole-stage method: for plans whose whole stage is too large. */
-    public static final Map<String, String> PER_EXPRESSION = Map.of("spark.sql.codegen.wholeStage", "false");
+    public static final Map<String, String> PER_EXPRESSION = Map.of(WHOLE_STAGE, "false");
 
     private Sessions() {}
 
