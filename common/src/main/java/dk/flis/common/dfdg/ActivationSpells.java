@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 
 import dk.flis.common.calendar.WeeklyRollout;
@@ -52,13 +53,23 @@ public final class ActivationSpells {
     /**
      * The visitation category of each citizen-week: the one in force at the end of the week (the latest-starting
      * spell of that week), so a week is never counted under two categories.
+     *
+     * <p>A citizen's spells never share a day (each ends where the next starts, {@link VisitationSpells}), so a
+     * week one spell is in force all seven days of is that spell's alone and passes as it is; only part-weeks (a
+     * spell's first and last) can meet another spell's and are compared — a sort-based aggregate (the category is
+     * a string) over a few rows per spell instead of over every citizen-week. The union is hash-partitioned on the
+     * readers' join keys, as the aggregate's output was, so a reader joins the cached view without shuffling it.
      */
     public static Dataset<Row> categoryPerWeek(Dataset<Row> visitationWeeks) {
-        return visitationWeeks
+        Column wholeWeek = coalesce(col(WeeklyRollout.DAGE_I_KRAFT), lit(0)).equalTo(7);
+        Dataset<Row> whole = visitationWeeks.where(wholeWeek)
+                .select("kommunekode", "cpr_id", WeeklyRollout.UGE, "visitationskategori");
+        Dataset<Row> partWeeks = visitationWeeks.where(not(wholeWeek))
                 .groupBy("kommunekode", "cpr_id", WeeklyRollout.UGE)
                 .agg(max(struct(col("startdato"), col("visitationskategori"))).as("s"))
                 .select(col("kommunekode"), col("cpr_id"), col(WeeklyRollout.UGE),
                         col("s.visitationskategori").as("visitationskategori"));
+        return whole.unionByName(partWeeks).repartition(col("kommunekode"), col("cpr_id"), col(WeeklyRollout.UGE));
     }
 
     /**

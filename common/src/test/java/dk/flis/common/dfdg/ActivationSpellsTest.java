@@ -61,15 +61,15 @@ class ActivationSpellsTest {
     @Test
     void aWeekTakesTheCategoryInForceAtItsEnd(SparkSession spark) {
         // Spells of c: Jobparat in 751 from Mon 6 Jan, Aktivitetsparat in 751 from Wed 15 Jan, then a move to 101
-        // on Wed 22 Jan.
-        Dataset<Row> weeks = Frames.of(spark,
-                "kommunekode INT, cpr_id STRING, uge INT, startdato DATE, visitationskategori STRING",
-                row(751, "c", 202002, LocalDate.parse("2020-01-06"), "Jobparat"),
-                row(751, "c", 202003, LocalDate.parse("2020-01-06"), "Jobparat"),
-                row(751, "c", 202003, LocalDate.parse("2020-01-15"), "Aktivitetsparat"),
-                row(751, "c", 202004, LocalDate.parse("2020-01-15"), "Aktivitetsparat"),
-                row(101, "c", 202004, LocalDate.parse("2020-01-22"), "Uddannelsesparat"),
-                row(101, "c", 202005, LocalDate.parse("2020-01-22"), "Uddannelsesparat"));
+        // on Wed 22 Jan; days in force per week as VisitationSpells.weeks counts them.
+        Dataset<Row> weeks = Frames.of(spark, "kommunekode INT, cpr_id STRING, uge INT, startdato DATE,"
+                        + " visitationskategori STRING, dage_i_kraft INT",
+                row(751, "c", 202002, LocalDate.parse("2020-01-06"), "Jobparat", 7),
+                row(751, "c", 202003, LocalDate.parse("2020-01-06"), "Jobparat", 2),
+                row(751, "c", 202003, LocalDate.parse("2020-01-15"), "Aktivitetsparat", 5),
+                row(751, "c", 202004, LocalDate.parse("2020-01-15"), "Aktivitetsparat", 2),
+                row(101, "c", 202004, LocalDate.parse("2020-01-22"), "Uddannelsesparat", 5),
+                row(101, "c", 202005, LocalDate.parse("2020-01-22"), "Uddannelsesparat", 7));
         // 202004 counts in both municipalities: each has the category in force at the end of its part of the week.
         assertEquals(List.of("101|202004|Uddannelsesparat", "101|202005|Uddannelsesparat", "751|202002|Jobparat",
                         "751|202003|Aktivitetsparat", "751|202004|Aktivitetsparat"),
