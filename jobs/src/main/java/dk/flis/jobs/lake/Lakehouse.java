@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -18,10 +20,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import scala.concurrent.Await;
+import scala.concurrent.duration.Duration;
 
 /**
  * The Delta tables under {@code <lakehouse>/<layer>/<name>}. Writes are whole-table overwrites or
@@ -183,8 +188,7 @@ public class Lakehouse {
         Dataset<Row> old = read(layer, name);
         Dataset<Row> kept = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_anti")
                 .select(columns(old)); // a USING join puts cpr_id first: keep the table's column order
-        long deleted = old.join(citizens.select("cpr_id"), new String[] {"cpr_id"}, "left_semi").count();
-        return rewrite(detail, layer, name, kept, deleted, rows);
+        return rewrite(detail, layer, name, kept, rows);
     }
 
     /**
@@ -195,8 +199,7 @@ public class Lakehouse {
     public long[] replaceMatching(Dataset<Row> rows, Layer layer, String name, String condition) {
         Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
         if (detail.<Long>getAs("sizeInBytes") < MERGE_FROM_BYTES) {
-            long deleted = read(layer, name).where(condition).count();
-            return rewrite(detail, layer, name, read(layer, name).where("NOT (" + condition + ")"), deleted, rows);
+            return rewrite(detail, layer, name, read(layer, name).where("NOT (" + condition + ")"), rows);
         }
         return mergeMatching(rows, layer, name, condition);
     }
@@ -215,15 +218,25 @@ public class Lakehouse {
 
     /**
      * The kept rows and the new ones as the whole table, in one overwrite with the table's partitioning (from its
-     * {@code detail}), reading the snapshot it replaces; {inserted, deleted} from the counts. The kept rows are not
-     * cached: {@code deleted} is counted on the key column alone, which costs less than holding the table.
+     * {@code detail}), reading the snapshot it replaces; {inserted, deleted} from the rows before (file statistics,
+     * no scan), the rows written (the commit) and the kept rows, counted by the write itself as it reads them
+     * ({@link Observation}): a count job of its own cost a scan and a join per table.
      */
-    private long[] rewrite(Row detail, Layer layer, String name, Dataset<Row> kept, long deleted,
-                           Dataset<Row> rows) {
+    private long[] rewrite(Row detail, Layer layer, String name, Dataset<Row> kept, Dataset<Row> rows) {
         String[] partitionBy = detail.<String>getList(detail.fieldIndex("partitionColumns")).toArray(String[]::new);
-        long before = read(layer, name).count(); // from the file statistics, no scan
-        long total = overwrite(kept.unionByName(rows), layer, name, partitionBy);
-        return new long[] {total - (before - deleted), deleted};
+        long before = read(layer, name).count();
+        Observation keptRows = new Observation();
+        long total = overwrite(kept.observe(keptRows, functions.count(functions.lit(1)).as("n")).unionByName(rows),
+                layer, name, partitionBy);
+        long keptCount;
+        try {
+            // The metrics reach the observation through the listener bus, just after the write returns.
+            keptCount = Await.result(keptRows.future(), Duration.create(10, TimeUnit.MINUTES)).getLong(0);
+        } catch (TimeoutException | InterruptedException e) {
+            throw new FlisException("The rewrite of " + path(layer, name) + " was written, but its kept rows were "
+                    + "not reported: " + e + ". The table is complete; rerun to audit it.", e);
+        }
+        return new long[] {total - keptCount, before - keptCount};
     }
 
     private static Column[] columns(Dataset<Row> table) {
