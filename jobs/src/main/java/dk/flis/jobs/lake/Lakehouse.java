@@ -180,6 +180,11 @@ public class Lakehouse {
      * commit, and returns {rows inserted, rows deleted}. A small table is rewritten whole; a large one gets a MERGE
      * ({@link #mergeCitizens}).
      */
+    /** The table's size in its current version (Delta's {@code detail}: the files of the snapshot, not old ones). */
+    public long sizeInBytes(Layer layer, String name) {
+        return DeltaTable.forPath(spark, path(layer, name)).detail().first().<Long>getAs("sizeInBytes");
+    }
+
     public long[] replaceCitizens(Dataset<Row> rows, Layer layer, String name, Dataset<Row> citizens) {
         Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
         if (detail.<Long>getAs("sizeInBytes") >= MERGE_FROM_BYTES) {

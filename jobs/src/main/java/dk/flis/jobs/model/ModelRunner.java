@@ -166,6 +166,10 @@ public final class ModelRunner {
             if (whyNot.isEmpty() && !inc.fromFirstChange()) {
                 whyNot = changes.get().tooBroad(sources, maxShare);
             }
+            if (whyNot.isEmpty() && inc.rebuiltWhenSmall()
+                    && lake.sizeInBytes(t.layer(), t.name()) < Lakehouse.MERGE_FROM_BYTES) {
+                whyNot = Optional.of("under " + (Lakehouse.MERGE_FROM_BYTES >> 20) + " MB, billigere at genberegne");
+            }
             if (whyNot.isEmpty()) {
                 boolean done = inc.byDreamDelivery()
                         ? maintainDream(t, inputs, changes.get(), frames, label, startedAt, started)

@@ -64,19 +64,20 @@ public record TableDef(String id, String model, String grain, List<String> input
      */
     public record Incremental(boolean weekly, Optional<Compute> openAtHorizon, Optional<String> month,
                               Optional<String> week, Optional<String> isoWeek, Optional<String> delivery,
-                              List<String> latestKeys) {
+                              List<String> latestKeys, boolean rebuiltWhenSmall) {
         public Incremental {
             latestKeys = List.copyOf(latestKeys);
         }
 
         private static Incremental of(Optional<String> month, Optional<String> isoWeek, Optional<String> delivery) {
-            return new Incremental(false, Optional.empty(), month, Optional.empty(), isoWeek, delivery, List.of());
+            return new Incremental(false, Optional.empty(), month, Optional.empty(), isoWeek, delivery, List.of(),
+                    false);
         }
 
         /** Per citizen, as described above. */
         static Incremental perCitizen(boolean weekly, Optional<Compute> openAtHorizon) {
             return new Incremental(weekly, openAtHorizon, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), List.of());
+                    Optional.empty(), List.of(), false);
         }
 
         /**
@@ -109,7 +110,7 @@ public record TableDef(String id, String model, String grain, List<String> input
          */
         static Incremental perCoveredWeek(String week, List<String> latestKeys) {
             return new Incremental(false, Optional.empty(), Optional.empty(), Optional.of(week), Optional.empty(),
-                    Optional.empty(), latestKeys);
+                    Optional.empty(), latestKeys, false);
         }
 
         /**
@@ -118,6 +119,15 @@ public record TableDef(String id, String model, String grain, List<String> input
          */
         static Incremental perDelivery(String delivery) {
             return of(Optional.empty(), Optional.empty(), Optional.of(delivery));
+        }
+
+        /**
+         * The same, maintained only from {@link dk.flis.jobs.lake.Lakehouse#MERGE_FROM_BYTES} on: below it a maintained
+         * table is rewritten whole anyway, and for a table that is cheap to compute from small inputs (a roll-out of
+         * spells into weeks) reading it back to keep the other citizens' rows costs more than recomputing them.
+         */
+        Incremental onlyWhenLarge() {
+            return new Incremental(weekly, openAtHorizon, month, week, isoWeek, delivery, latestKeys, true);
         }
 
         /** Maintained from a first month or week (one replace of a column range), not per citizen. */
@@ -141,7 +151,8 @@ public record TableDef(String id, String model, String grain, List<String> input
                     : delivery.isPresent() ? "the batch's deliveries"
                     : month.isPresent() ? "months from the first change"
                     : isoWeek.isPresent() ? "weeks from the first change"
-                    : weekly ? "per citizen + new weeks"
+                    : weekly ? "per citizen + new weeks" + (rebuiltWhenSmall ? " (rebuilt below "
+                            + (dk.flis.jobs.lake.Lakehouse.MERGE_FROM_BYTES >> 20) + " MB)" : "")
                     : openAtHorizon.isPresent() ? "per citizen + open at horizon" : "per citizen";
         }
     }
@@ -242,6 +253,12 @@ public record TableDef(String id, String model, String grain, List<String> input
         /** Per citizen, rows by ISO week up to the horizon: new weeks appended as it moves. */
         public Builder perCitizenWeekly() {
             this.incremental = Incremental.perCitizen(true, Optional.empty());
+            return this;
+        }
+
+        /** The maintenance declared so far applies only to a large table ({@link Incremental#onlyWhenLarge()}). */
+        public Builder rebuiltWhenSmall() {
+            this.incremental = Objects.requireNonNull(incremental, "declare the maintenance first").onlyWhenLarge();
             return this;
         }
 
