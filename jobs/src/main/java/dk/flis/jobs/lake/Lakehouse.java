@@ -175,16 +175,16 @@ public class Lakehouse {
      */
     public static final long MERGE_FROM_BYTES = Long.getLong("flis.merge.from.bytes", 32L << 20);
 
-    /**
-     * Replaces every row of the citizens in {@code citizens} (column {@code cpr_id}) with {@code rows}, in one
-     * commit, and returns {rows inserted, rows deleted}. A small table is rewritten whole; a large one gets a MERGE
-     * ({@link #mergeCitizens}).
-     */
     /** The table's size in its current version (Delta's {@code detail}: the files of the snapshot, not old ones). */
     public long sizeInBytes(Layer layer, String name) {
         return DeltaTable.forPath(spark, path(layer, name)).detail().first().<Long>getAs("sizeInBytes");
     }
 
+    /**
+     * Replaces every row of the citizens in {@code citizens} (column {@code cpr_id}) with {@code rows}, in one
+     * commit, and returns {rows inserted, rows deleted}. A small table is rewritten whole; a large one gets a MERGE
+     * ({@link #mergeCitizens}).
+     */
     public long[] replaceCitizens(Dataset<Row> rows, Layer layer, String name, Dataset<Row> citizens) {
         Row detail = DeltaTable.forPath(spark, path(layer, name)).detail().first();
         if (detail.<Long>getAs("sizeInBytes") >= MERGE_FROM_BYTES) {
@@ -229,7 +229,7 @@ public class Lakehouse {
      */
     private long[] rewrite(Row detail, Layer layer, String name, Dataset<Row> kept, Dataset<Row> rows) {
         String[] partitionBy = detail.<String>getList(detail.fieldIndex("partitionColumns")).toArray(String[]::new);
-        long before = read(layer, name).count();
+        long before = read(layer, name).count(); // from the file statistics, no scan
         Observation keptRows = new Observation();
         long total = overwrite(kept.observe(keptRows, functions.count(functions.lit(1)).as("n")).unionByName(rows),
                 layer, name, partitionBy);

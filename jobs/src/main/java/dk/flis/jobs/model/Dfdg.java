@@ -67,8 +67,8 @@ public final class Dfdg implements Model {
                                         "visitationstidspunkt", VisitationSpells.STARTDATO,
                                         VisitationSpells.SLUTDATO, "visiterende_organisation")),
                 gold("fact_dfdg_visitation_uge").grain("visitation spell × ISO week in force")
-                        // Rebuilt below the MERGE size: maintained it cost 15.5 s against 11–14 s rebuilt at
-                        // 0.1 × 13 deliveries, 28.5 against 17.8 s at 0.1 × 37 (bench/RESULTS.md).
+                        // Rebuilt below the MERGE size: maintained it cost 15–18 s against 12 s rebuilt in a
+                        // month at 0.1 × 13 deliveries, 28.5 against 17.8 s at 0.1 × 37 (bench/RESULTS.md).
                         .reads(FACT_VISITATIONSFORLOEB).perMunicipality().perCitizenWeekly().rebuiltWhenSmall()
                         .by("VisitationSpells.weeks", in -> VisitationSpells.weeks(in.get(FACT_VISITATIONSFORLOEB),
                                         in.context().rollout())

@@ -1,5 +1,6 @@
 package dk.flis.jobs.model;
 
+import dk.flis.jobs.lake.Lakehouse;
 import dk.flis.jobs.lake.Layer;
 import java.util.List;
 import java.util.Objects;
@@ -122,7 +123,7 @@ public record TableDef(String id, String model, String grain, List<String> input
         }
 
         /**
-         * The same, maintained only from {@link dk.flis.jobs.lake.Lakehouse#MERGE_FROM_BYTES} on: below it a maintained
+         * The same, maintained only from {@link Lakehouse#MERGE_FROM_BYTES} on: below it a maintained
          * table is rewritten whole anyway, and for a table that is cheap to compute from small inputs (a roll-out of
          * spells into weeks) reading it back to keep the other citizens' rows costs more than recomputing them.
          */
@@ -152,7 +153,7 @@ public record TableDef(String id, String model, String grain, List<String> input
                     : month.isPresent() ? "months from the first change"
                     : isoWeek.isPresent() ? "weeks from the first change"
                     : weekly ? "per citizen + new weeks" + (rebuiltWhenSmall ? " (rebuilt below "
-                            + (dk.flis.jobs.lake.Lakehouse.MERGE_FROM_BYTES >> 20) + " MB)" : "")
+                            + (Lakehouse.MERGE_FROM_BYTES >> 20) + " MB)" : "")
                     : openAtHorizon.isPresent() ? "per citizen + open at horizon" : "per citizen";
         }
     }
