@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
 
 import dk.flis.common.privacy.Suppression;
 import java.time.LocalDate;
@@ -32,9 +33,15 @@ public final class KyMonthly {
 
     private KyMonthly() {}
 
-    /** Months (first days) from {@code from}'s month through {@code to}'s month; empty when to < from. */
+    /**
+     * Months (first days) from {@code from}'s month through {@code to}'s month; none when to < from (a benefit that
+     * ends before it starts, a case closed before its start): Spark's {@code sequence} would fail the whole run on
+     * such a row instead of giving an empty range.
+     */
     static Column months(Column from, Column to) {
-        return explode(sequence(trunc(from, "month"), trunc(to, "month"), MONTH_STEP));
+        Column first = trunc(from, "month");
+        Column last = trunc(to, "month");
+        return explode(when(last.geq(first), sequence(first, last, MONTH_STEP)));
     }
 
     /**

@@ -85,7 +85,10 @@ class KyRulesTest {
                 row(751, "Y3", "S3", "p2", "H", "HTF_KONTANT", LocalDate.of(2019, 1, 30), null,
                         new BigDecimal("10.00")),
                 row(751, "Y4", "S4", null, "E", "HTF_BRILLER", LocalDate.of(2019, 1, 10), LocalDate.of(2019, 1, 10),
-                        new BigDecimal("900.00")));
+                        new BigDecimal("900.00")),
+                // Ends before it starts (a registration error): in force no day, so no month — and no failed run.
+                row(751, "Y5", "S5", "p3", "H", "HTF_KONTANT", LocalDate.of(2019, 2, 10), LocalDate.of(2019, 1, 20),
+                        new BigDecimal("10.00")));
         Dataset<Row> months = KyMonthly.benefitMonths(benefits, LocalDate.of(2019, 2, 28));
         assertEquals(List.of("2019-01|E|p1|4|0.12903", "2019-01|H|p1|6|0.19355", "2019-01|H|p2|2|0.06452",
                         "2019-02|H|p2|28|1.0"),
